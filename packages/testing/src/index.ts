@@ -1,0 +1,16 @@
+export { startAuthServer } from './auth-server.js';
+export type {
+  AuthServer,
+  AuthServerClient,
+  AuthServerOptions,
+  AuthServerStats,
+  IssueSubjectTokenOptions,
+} from './auth-server.js';
+export {
+  GRANT_TYPE_TOKEN_EXCHANGE,
+  TOKEN_TYPE_ACCESS_TOKEN,
+  TOKEN_TYPE_JWT,
+} from './constants.js';
+export type { GrantRecord } from './grant-record.js';
+export { generateRsaKeyPair } from './keys.js';
+export type { RsaKeyPair } from './keys.js';
