@@ -1,0 +1,92 @@
+import type { Middleware } from 'openapi-fetch';
+import type { TokenCache } from './cache.js';
+import { TokenExchangeError } from './errors.js';
+
+export interface TokenExchangeMiddlewareOptions {
+  /** Cache that returns the access token for each request's subject token. */
+  cache: Pick<TokenCache, 'getToken' | 'delete'>;
+  /**
+   * Returns the access token of the caller the current request is made for, such as the
+   * bearer token of the incoming MCP request, or `undefined` when there is none.
+   */
+  subjectToken: () => string | undefined;
+}
+
+/** State kept for each sent request, to replay it after a 401. */
+interface SentRequest {
+  readonly subjectToken: string;
+  readonly accessToken: string;
+  /** Unsent copy of a request with a body, because sending consumes the original body. */
+  readonly bodyCopy: Request | undefined;
+}
+
+/**
+ * Creates an openapi-fetch middleware that sets `Authorization: Bearer <access token>` from
+ * the cache on every request.
+ *
+ * When the API responds 401, the middleware removes the cached token, gets a new one and
+ * sends the request once more with the client's `fetch`, outside the middleware chain, so it
+ * never loops. A second 401 is returned as it is. Requests with a body are copied with
+ * `Request.clone()` before they are sent, which buffers the body in memory until the response.
+ * Register it after any middleware that replaces the `Request`, because it replays only the
+ * request that it saw last.
+ *
+ * @throws {TypeError} when an option is missing; the message names it.
+ */
+export function tokenExchangeMiddleware(options: TokenExchangeMiddlewareOptions): Middleware {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError('tokenExchangeMiddleware options must be an object with `cache` and `subjectToken`.');
+  }
+
+  const { cache, subjectToken } = options;
+  if (typeof cache !== 'object' || cache === null || typeof cache.getToken !== 'function' || typeof cache.delete !== 'function') {
+    throw new TypeError('`cache` must be a TokenCache.');
+  }
+
+  if (typeof subjectToken !== 'function') {
+    throw new TypeError('`subjectToken` must be a function that returns the current caller\'s access token.');
+  }
+
+  const sentRequests = new WeakMap<Request, SentRequest>();
+
+  return {
+    async onRequest({ request }) {
+      const subject = subjectToken();
+      if (typeof subject !== 'string' || !/\S/.test(subject)) {
+        throw new TokenExchangeError(
+          'No subject token for this request: the `subjectToken` option of tokenExchangeMiddleware returned no token. ' +
+            'Make it return the access token of the caller the request is made for, such as the bearer token of the incoming MCP request.',
+          { code: 'missing_subject_token' },
+        );
+      }
+
+      const accessToken = await cache.getToken(subject, { signal: request.signal });
+      request.headers.set('Authorization', `Bearer ${accessToken}`);
+      sentRequests.set(request, {
+        subjectToken: subject,
+        accessToken,
+        bodyCopy: request.body === null ? undefined : request.clone(),
+      });
+      return undefined;
+    },
+
+    async onResponse({ request, response, options: clientOptions }) {
+      const sent = sentRequests.get(request);
+      sentRequests.delete(request);
+      if (response.status !== 401 || sent === undefined) {
+        return undefined;
+      }
+
+      // The 401 body is never read, so cancelling it lets the connection be reused.
+      response.body?.cancel().catch(() => undefined);
+
+      cache.delete(sent.subjectToken, { expectedAccessToken: sent.accessToken });
+      const accessToken = await cache.getToken(sent.subjectToken, { signal: request.signal });
+
+      const headers = new Headers(request.headers);
+      headers.set('Authorization', `Bearer ${accessToken}`);
+      // NOTE: openapi-fetch passes `requestInitExt` to its own fetch call but not to middleware, so the retry is sent without it.
+      return clientOptions.fetch(new Request(sent.bodyCopy ?? request, { headers }));
+    },
+  };
+}
