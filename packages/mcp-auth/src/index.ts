@@ -19,3 +19,4 @@ export {
   type ProtectedResourceMetadata,
   type ProtectedResourceMetadataOptions,
 } from './resource-metadata.js';
+export { createClients, type CreateClientsOptions, type LfxClients } from './clients.js';

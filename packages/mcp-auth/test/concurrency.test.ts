@@ -1,0 +1,59 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { createClients, getMCPToken, withMCPToken } from '../src/index.js';
+import { LFX_API_AUDIENCE, startLfxStack, type LfxStack } from './support/lfx.js';
+
+const CALLERS = 1_000;
+const MCP_AUDIENCE = 'https://mcp.example.test/mcp';
+
+let stack: LfxStack;
+
+beforeAll(async () => {
+  stack = await startLfxStack();
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('withMCPToken with createClients', () => {
+  it('keeps 1,000 interleaved callers apart', async () => {
+    const clients = createClients({ apiDomain: stack.api.origin, tokenExchangeClient: stack.tokenExchangeClient });
+    const subjects = Array.from({ length: CALLERS }, (_, index) => `caller-${index}`);
+    const mcpTokens = await Promise.all(
+      subjects.map((sub) => stack.authServer.issueSubjectToken({ sub, audience: MCP_AUDIENCE })),
+    );
+
+    const outcomes = await Promise.all(
+      subjects.map((sub, index) =>
+        withMCPToken(mcpTokens[index] as string, async () => {
+          // Yield a varying number of turns so that the calls interleave in a scrambled order.
+          for (let turn = 0; turn < (index * 7) % 11; turn += 1) {
+            await nextTurn();
+          }
+          const { data, response } = await clients.project.GET('/projects/{uid}', {
+            params: { path: { uid: `project-${index}` } },
+          });
+          return { sub, status: response.status, name: data?.name, uid: data?.uid, tokenAfter: getMCPToken() === mcpTokens[index] };
+        }),
+      ),
+    );
+
+    expect(outcomes.filter((outcome) => outcome.status !== 200)).toEqual([]);
+    expect(outcomes.filter((outcome) => outcome.name !== outcome.sub)).toEqual([]);
+    expect(outcomes.filter((outcome) => !outcome.tokenAfter)).toEqual([]);
+    expect(outcomes.map((outcome) => outcome.uid)).toEqual(subjects.map((_, index) => `project-${index}`));
+
+    const served = new Map(stack.api.requests.map((request) => [request.path, request.claims]));
+    expect(stack.api.requests).toHaveLength(CALLERS);
+    subjects.forEach((sub, index) => {
+      const claims = served.get(`/projects/project-${index}`);
+      expect(claims?.sub, `claims of project-${index}`).toBe(sub);
+      expect(claims?.aud, `aud of project-${index}`).toBe(LFX_API_AUDIENCE);
+    });
+    expect(stack.api.requests.filter((request) => mcpTokens.includes(request.authorization?.replace('Bearer ', '') ?? ''))).toEqual([]);
+    expect(stack.authServer.exchanges).toBe(CALLERS);
+  });
+});
