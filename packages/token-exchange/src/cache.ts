@@ -1,21 +1,16 @@
 import { hash } from 'node:crypto';
 import QuickLRU from 'quick-lru';
+import type { TokenExchangeClient } from './client.js';
 import { TokenExchangeError } from './errors.js';
 import { computeServeUntilMs } from './expiry.js';
 import { isClientCredentialsToken, readExpiryMs, readUnverifiedClaims } from './jwt.js';
+import type { TokenExchangeResponse } from './response.js';
 
-/** The fields of a token endpoint response that the cache reads. */
-export interface CachedTokenResponse {
-  access_token: string;
-  /** Lifetime of `access_token` in seconds. */
-  expires_in?: number | undefined;
-}
-
-/** The two grants the cache calls, as `TokenExchangeClient` implements them. */
-export interface TokenCacheClient {
-  exchangeToken(subjectToken: string, options?: { signal?: AbortSignal }): Promise<CachedTokenResponse>;
-  clientCredentials(options?: { signal?: AbortSignal }): Promise<CachedTokenResponse>;
-}
+/**
+ * The two grants the cache calls. Production code passes a {@link TokenExchangeClient}, and
+ * tests can pass any object with these methods.
+ */
+export type TokenCacheClient = Pick<TokenExchangeClient, 'exchangeToken' | 'clientCredentials'>;
 
 export interface TokenCacheOptions {
   /** Client that performs the token exchange and client credentials grants. */
@@ -287,7 +282,7 @@ export class TokenCache {
 
   private joinOrStart(
     key: string,
-    request: () => Promise<CachedTokenResponse>,
+    request: () => Promise<TokenExchangeResponse>,
     subjectExpiryMs: number | undefined,
   ): Promise<string> {
     const current = this.inFlight.get(key);
@@ -306,7 +301,7 @@ export class TokenCache {
   private async runFlight(
     key: string,
     flight: Flight,
-    request: () => Promise<CachedTokenResponse>,
+    request: () => Promise<TokenExchangeResponse>,
     subjectExpiryMs: number | undefined,
   ): Promise<string> {
     const issuedAtMs = this.now();

@@ -21,7 +21,6 @@ export {
 } from './constants.js';
 export { TokenCache } from './cache.js';
 export type {
-  CachedTokenResponse,
   DeleteTokenOptions,
   GetTokenOptions,
   TokenCacheClient,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { UnsecuredJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { TokenCache, type CachedTokenResponse, type TokenCacheClient, type TokenCacheOptions } from '../src/index.js';
+import { TokenCache, type TokenCacheClient, type TokenCacheOptions, type TokenExchangeResponse } from '../src/index.js';
 import { TokenExchangeError } from '../src/errors.js';
 
 const START_MS = 1_750_000_000_000;
@@ -45,20 +45,20 @@ interface ExchangeCall {
 class ScriptedClient implements TokenCacheClient {
   readonly exchangeCalls: ExchangeCall[] = [];
   clientCredentialsCalls = 0;
-  respond: (subjectToken: string | undefined, callNumber: number) => Promise<CachedTokenResponse> = async (
+  respond: (subjectToken: string | undefined, callNumber: number) => Promise<TokenExchangeResponse> = async (
     subjectToken,
     callNumber,
-  ) => ({ access_token: `${subjectToken ?? 'machine'}#${callNumber}`, expires_in: 3600 });
+  ) => ({ access_token: `${subjectToken ?? 'machine'}#${callNumber}`, token_type: 'Bearer', expires_in: 3600 });
 
   private callCount = 0;
 
-  exchangeToken(subjectToken: string, options?: { signal?: AbortSignal }): Promise<CachedTokenResponse> {
+  exchangeToken(subjectToken: string, options?: { signal?: AbortSignal }): Promise<TokenExchangeResponse> {
     this.exchangeCalls.push({ subjectToken, options });
     this.callCount += 1;
     return this.respond(subjectToken, this.callCount);
   }
 
-  clientCredentials(): Promise<CachedTokenResponse> {
+  clientCredentials(): Promise<TokenExchangeResponse> {
     this.clientCredentialsCalls += 1;
     this.callCount += 1;
     return this.respond(undefined, this.callCount);
@@ -198,7 +198,7 @@ describe('TokenCache.getToken', () => {
 
   it('rejects an invalid client response without storing it', async () => {
     const { cache, client } = createCache();
-    client.respond = async () => ({ access_token: '' });
+    client.respond = async () => ({ access_token: '', token_type: 'Bearer' });
 
     const error = await cache.getToken('subject-a').catch((caught: unknown) => caught);
 
@@ -253,7 +253,7 @@ describe('TokenCache expiry', () => {
     { expiresIn: 1, servedMs: 500 },
   ])('serves expires_in $expiresIn s for half its lifetime', async ({ expiresIn, servedMs }) => {
     const { cache, client, clock } = createCache();
-    client.respond = async (subjectToken, callNumber) => ({ access_token: `${subjectToken}#${callNumber}`, expires_in: expiresIn });
+    client.respond = async (subjectToken, callNumber) => ({ access_token: `${subjectToken}#${callNumber}`, token_type: 'Bearer', expires_in: expiresIn });
     await cache.getToken('subject-a');
 
     clock.ms = START_MS + servedMs - 1;
@@ -267,7 +267,7 @@ describe('TokenCache expiry', () => {
 
   it('serves the 1 s above the buffer', async () => {
     const { cache, client, clock } = createCache();
-    client.respond = async (subjectToken, callNumber) => ({ access_token: `${subjectToken}#${callNumber}`, expires_in: 301 });
+    client.respond = async (subjectToken, callNumber) => ({ access_token: `${subjectToken}#${callNumber}`, token_type: 'Bearer', expires_in: 301 });
     await cache.getToken('subject-a');
 
     clock.ms = START_MS + 999;
@@ -283,7 +283,7 @@ describe('TokenCache expiry', () => {
     const { cache, client, clock } = createCache();
     client.respond = async (subjectToken, callNumber) => {
       clock.advance(10_000);
-      return { access_token: `${subjectToken}#${callNumber}`, expires_in: 3600 };
+      return { access_token: `${subjectToken}#${callNumber}`, token_type: 'Bearer', expires_in: 3600 };
     };
     await cache.getToken('subject-a');
 
@@ -328,7 +328,7 @@ describe('TokenCache expiry', () => {
   it('uses the access token exp without expires_in', async () => {
     const { cache, client, clock } = createCache();
     const accessTokenExpiryMs = START_MS + 1_800_000;
-    client.respond = async () => ({ access_token: jwt({ sub: 'user-1', exp: accessTokenExpiryMs / 1000 }) });
+    client.respond = async () => ({ access_token: jwt({ sub: 'user-1', exp: accessTokenExpiryMs / 1000 }), token_type: 'Bearer' });
     const first = await cache.getToken('subject-a');
 
     clock.ms = accessTokenExpiryMs - BUFFER_MS - 1;
@@ -342,7 +342,7 @@ describe('TokenCache expiry', () => {
 
   it('does not cache a token without any expiry', async () => {
     const { cache, client } = createCache();
-    client.respond = async (subjectToken, callNumber) => ({ access_token: `${subjectToken}#${callNumber}` });
+    client.respond = async (subjectToken, callNumber) => ({ access_token: `${subjectToken}#${callNumber}`, token_type: 'Bearer' });
 
     expect(await cache.getToken('subject-a')).toBe('subject-a#1');
     expect(await cache.getToken('subject-a')).toBe('subject-a#2');
@@ -351,7 +351,7 @@ describe('TokenCache expiry', () => {
 
   it('does not cache an access token whose exp has passed', async () => {
     const { cache, client } = createCache();
-    client.respond = async () => ({ access_token: jwt({ exp: (START_MS - 1000) / 1000 }) });
+    client.respond = async () => ({ access_token: jwt({ exp: (START_MS - 1000) / 1000 }), token_type: 'Bearer' });
 
     await cache.getToken('subject-a');
     await cache.getToken('subject-a');
@@ -360,7 +360,7 @@ describe('TokenCache expiry', () => {
 
   it.each([0, -5, Number.NaN, Number.POSITIVE_INFINITY])('does not cache expires_in %s', async (expiresIn) => {
     const { cache, client } = createCache();
-    client.respond = async (subjectToken, callNumber) => ({ access_token: `${subjectToken}#${callNumber}`, expires_in: expiresIn });
+    client.respond = async (subjectToken, callNumber) => ({ access_token: `${subjectToken}#${callNumber}`, token_type: 'Bearer', expires_in: expiresIn });
 
     await cache.getToken('subject-a');
     await cache.getToken('subject-a');
@@ -441,11 +441,11 @@ describe('TokenCache LRU bound', () => {
 describe('TokenCache single-flight', () => {
   it('shares one exchange among 1,000 concurrent cold calls', async () => {
     const { cache, client } = createCache();
-    const pending = defer<CachedTokenResponse>();
+    const pending = defer<TokenExchangeResponse>();
     client.respond = () => pending.promise;
 
     const calls = Array.from({ length: 1000 }, () => cache.getToken('subject-a'));
-    pending.resolve({ access_token: 'shared', expires_in: 3600 });
+    pending.resolve({ access_token: 'shared', token_type: 'Bearer', expires_in: 3600 });
     const tokens = await Promise.all(calls);
 
     expect(client.exchangeCalls).toHaveLength(1);
@@ -455,7 +455,7 @@ describe('TokenCache single-flight', () => {
 
   it('rejects every waiter with the same error', async () => {
     const { cache, client } = createCache();
-    const pending = defer<CachedTokenResponse>();
+    const pending = defer<TokenExchangeResponse>();
     client.respond = () => pending.promise;
     const failure = new TokenExchangeError('token endpoint failed', { code: 'invalid_grant', status: 400 });
 
@@ -476,7 +476,7 @@ describe('TokenCache single-flight', () => {
     };
     await expect(cache.getToken('subject-a')).rejects.toThrow('token endpoint failed');
 
-    client.respond = async () => ({ access_token: 'second', expires_in: 3600 });
+    client.respond = async () => ({ access_token: 'second', token_type: 'Bearer', expires_in: 3600 });
 
     expect(await cache.getToken('subject-a')).toBe('second');
     expect(client.exchangeCalls).toHaveLength(2);
@@ -489,7 +489,7 @@ describe('TokenCache single-flight', () => {
     };
     await expect(cache.getToken('subject-a')).rejects.toThrow('client bug');
 
-    client.respond = async () => ({ access_token: 'second', expires_in: 3600 });
+    client.respond = async () => ({ access_token: 'second', token_type: 'Bearer', expires_in: 3600 });
 
     expect(await cache.getToken('subject-a')).toBe('second');
     expect(cache.stats.failures).toBe(1);
@@ -506,7 +506,7 @@ describe('TokenCache single-flight', () => {
 
   it('rejects only the caller whose signal aborts', async () => {
     const { cache, client } = createCache();
-    const pending = defer<CachedTokenResponse>();
+    const pending = defer<TokenExchangeResponse>();
     client.respond = () => pending.promise;
     const controller = new AbortController();
 
@@ -519,7 +519,7 @@ describe('TokenCache single-flight', () => {
     expect((abortError as TokenExchangeError).code).toBe('aborted');
     expect((abortError as TokenExchangeError).cause).toEqual(new Error('caller went away'));
 
-    pending.resolve({ access_token: 'shared', expires_in: 3600 });
+    pending.resolve({ access_token: 'shared', token_type: 'Bearer', expires_in: 3600 });
     expect(await waiting).toBe('shared');
     expect(await cache.getToken('subject-a')).toBe('shared');
     expect(client.exchangeCalls).toHaveLength(1);
@@ -527,14 +527,14 @@ describe('TokenCache single-flight', () => {
 
   it('stores the result after every waiter aborted', async () => {
     const { cache, client } = createCache();
-    const pending = defer<CachedTokenResponse>();
+    const pending = defer<TokenExchangeResponse>();
     client.respond = () => pending.promise;
     const controller = new AbortController();
 
     const aborting = cache.getToken('subject-a', { signal: controller.signal });
     controller.abort();
     await expect(aborting).rejects.toMatchObject({ code: 'aborted' });
-    pending.resolve({ access_token: 'shared', expires_in: 3600 });
+    pending.resolve({ access_token: 'shared', token_type: 'Bearer', expires_in: 3600 });
     await pending.promise;
 
     expect(await cache.getToken('subject-a')).toBe('shared');
@@ -552,46 +552,46 @@ describe('TokenCache single-flight', () => {
 
   it('drops a late result after delete', async () => {
     const { cache, client } = createCache();
-    const pending = defer<CachedTokenResponse>();
+    const pending = defer<TokenExchangeResponse>();
     client.respond = () => pending.promise;
 
     const inFlight = cache.getToken('subject-a');
     expect(cache.delete('subject-a')).toBe(true);
-    pending.resolve({ access_token: 'late', expires_in: 3600 });
+    pending.resolve({ access_token: 'late', token_type: 'Bearer', expires_in: 3600 });
 
     expect(await inFlight).toBe('late');
-    client.respond = async () => ({ access_token: 'fresh', expires_in: 3600 });
+    client.respond = async () => ({ access_token: 'fresh', token_type: 'Bearer', expires_in: 3600 });
     expect(await cache.getToken('subject-a')).toBe('fresh');
     expect(client.exchangeCalls).toHaveLength(2);
   });
 
   it('drops a late result after clear', async () => {
     const { cache, client } = createCache();
-    const pending = defer<CachedTokenResponse>();
+    const pending = defer<TokenExchangeResponse>();
     client.respond = () => pending.promise;
 
     const inFlight = cache.getToken('subject-a');
     cache.clear();
-    pending.resolve({ access_token: 'late', expires_in: 3600 });
+    pending.resolve({ access_token: 'late', token_type: 'Bearer', expires_in: 3600 });
 
     expect(await inFlight).toBe('late');
-    client.respond = async () => ({ access_token: 'fresh', expires_in: 3600 });
+    client.respond = async () => ({ access_token: 'fresh', token_type: 'Bearer', expires_in: 3600 });
     expect(await cache.getToken('subject-a')).toBe('fresh');
   });
 
   it('never overwrites a newer entry with a late result', async () => {
     const { cache, client } = createCache();
-    const older = defer<CachedTokenResponse>();
-    const newer = defer<CachedTokenResponse>();
+    const older = defer<TokenExchangeResponse>();
+    const newer = defer<TokenExchangeResponse>();
     const responses = [older.promise, newer.promise];
-    client.respond = () => responses.shift() as Promise<CachedTokenResponse>;
+    client.respond = () => responses.shift() as Promise<TokenExchangeResponse>;
 
     const first = cache.getToken('subject-a');
     cache.delete('subject-a');
     const second = cache.getToken('subject-a');
-    newer.resolve({ access_token: 'newer', expires_in: 3600 });
+    newer.resolve({ access_token: 'newer', token_type: 'Bearer', expires_in: 3600 });
     expect(await second).toBe('newer');
-    older.resolve({ access_token: 'older', expires_in: 3600 });
+    older.resolve({ access_token: 'older', token_type: 'Bearer', expires_in: 3600 });
     expect(await first).toBe('older');
 
     expect(await cache.getToken('subject-a')).toBe('newer');
@@ -634,12 +634,12 @@ describe('TokenCache.delete', () => {
 
   it('keeps the exchange in flight when an access token is expected', async () => {
     const { cache, client } = createCache();
-    const pending = defer<CachedTokenResponse>();
+    const pending = defer<TokenExchangeResponse>();
     client.respond = () => pending.promise;
 
     const inFlight = cache.getToken('subject-a');
     cache.delete('subject-a', { expectedAccessToken: 'stale' });
-    pending.resolve({ access_token: 'shared', expires_in: 3600 });
+    pending.resolve({ access_token: 'shared', token_type: 'Bearer', expires_in: 3600 });
 
     expect(await inFlight).toBe('shared');
     expect(await cache.getToken('subject-a')).toBe('shared');
@@ -675,11 +675,11 @@ describe('TokenCache machine tokens', () => {
 
   it('shares one request among concurrent machine callers', async () => {
     const { cache, client } = createCache();
-    const pending = defer<CachedTokenResponse>();
+    const pending = defer<TokenExchangeResponse>();
     client.respond = () => pending.promise;
 
     const calls = [cache.getToken(machineA), cache.getToken(machineB), cache.getToken(machineA)];
-    pending.resolve({ access_token: 'machine', expires_in: 3600 });
+    pending.resolve({ access_token: 'machine', token_type: 'Bearer', expires_in: 3600 });
 
     expect(await Promise.all(calls)).toEqual(['machine', 'machine', 'machine']);
     expect(client.clientCredentialsCalls).toBe(1);
@@ -733,9 +733,9 @@ describe('TokenCache machine tokens', () => {
 describe('TokenCache hardening', () => {
   it('keys entries by the SHA-256 of the subject token', async () => {
     const { cache, client } = createCache();
-    const pending = defer<CachedTokenResponse>();
+    const pending = defer<TokenExchangeResponse>();
     const subjects = ['subject-a', jwt({ sub: 'user-1', exp: (START_MS + 86_400_000) / 1000 })];
-    client.respond = async () => ({ access_token: 'issued-first', expires_in: 3600 });
+    client.respond = async () => ({ access_token: 'issued-first', token_type: 'Bearer', expires_in: 3600 });
     await cache.getToken(subjects[0] as string);
     client.respond = () => pending.promise;
     const inFlight = cache.getToken(subjects[1] as string);
@@ -749,7 +749,7 @@ describe('TokenCache hardening', () => {
       expect(strings.some((value) => value.includes(subject))).toBe(false);
     }
 
-    pending.resolve({ access_token: 'issued', expires_in: 3600 });
+    pending.resolve({ access_token: 'issued', token_type: 'Bearer', expires_in: 3600 });
     await inFlight;
     const stringsAfter = collectCacheStrings(cache);
     for (const subject of subjects) {
@@ -771,9 +771,9 @@ describe('TokenCache hardening', () => {
     const random = mulberry32(0x5eed);
     const { cache, client, clock } = createCache({ maxSize: 16 });
     const subjects = Array.from({ length: 64 }, (_, i) => `subject-${i}-${Math.floor(random() * 1e9)}`);
-    const pending: Array<{ subjectToken: string; deferred: Deferred<CachedTokenResponse> }> = [];
+    const pending: Array<{ subjectToken: string; deferred: Deferred<TokenExchangeResponse> }> = [];
     client.respond = (subjectToken) => {
-      const deferred = defer<CachedTokenResponse>();
+      const deferred = defer<TokenExchangeResponse>();
       pending.push({ subjectToken: subjectToken as string, deferred });
       return deferred.promise;
     };
@@ -800,7 +800,7 @@ describe('TokenCache hardening', () => {
           if (random() < 0.1) {
             next.deferred.reject(new TokenExchangeError('scripted failure', { code: 'invalid_grant' }));
           } else {
-            next.deferred.resolve({ access_token: `issued-for:${next.subjectToken}:${step}`, expires_in: 1 + Math.floor(random() * 900) });
+            next.deferred.resolve({ access_token: `issued-for:${next.subjectToken}:${step}`, token_type: 'Bearer', expires_in: 1 + Math.floor(random() * 900) });
           }
         }
       } else if (roll < 0.94) {
@@ -817,7 +817,7 @@ describe('TokenCache hardening', () => {
     }
 
     for (const { subjectToken, deferred } of pending.splice(0)) {
-      deferred.resolve({ access_token: `issued-for:${subjectToken}:final`, expires_in: 3600 });
+      deferred.resolve({ access_token: `issued-for:${subjectToken}:final`, token_type: 'Bearer', expires_in: 3600 });
     }
 
     await Promise.all(outcomes);

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import createClient from 'openapi-fetch';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TokenExchangeError } from '../src/errors.js';
-import { TokenCache, tokenExchangeMiddleware, type CachedTokenResponse, type TokenCacheClient } from '../src/index.js';
+import { TokenCache, tokenExchangeMiddleware, type TokenExchangeResponse, type TokenCacheClient } from '../src/index.js';
 
 /** The API that the openapi-fetch client calls in these tests. */
 interface paths {
@@ -74,16 +74,16 @@ class CountingClient implements TokenCacheClient {
   exchanges = 0;
   failWith: Error | undefined;
 
-  async exchangeToken(): Promise<CachedTokenResponse> {
+  async exchangeToken(): Promise<TokenExchangeResponse> {
     this.exchanges += 1;
     if (this.failWith !== undefined) {
       throw this.failWith;
     }
 
-    return { access_token: `access-${this.exchanges}`, expires_in: 3600 };
+    return { access_token: `access-${this.exchanges}`, token_type: 'Bearer', expires_in: 3600 };
   }
 
-  async clientCredentials(): Promise<CachedTokenResponse> {
+  async clientCredentials(): Promise<TokenExchangeResponse> {
     throw new Error('clientCredentials is not used in these tests');
   }
 }

@@ -3,14 +3,14 @@ import { describe, expectTypeOf, it } from 'vitest';
 import {
   TokenCache,
   tokenExchangeMiddleware,
-  type CachedTokenResponse,
+  type TokenExchangeResponse,
   type TokenCacheClient,
   type TokenCacheStats,
 } from '../src/index.js';
 
 const client: TokenCacheClient = {
-  exchangeToken: async (): Promise<CachedTokenResponse> => ({ access_token: 'a', expires_in: 60 }),
-  clientCredentials: async (): Promise<CachedTokenResponse> => ({ access_token: 'b', expires_in: 60 }),
+  exchangeToken: async (): Promise<TokenExchangeResponse> => ({ access_token: 'a', token_type: 'Bearer', expires_in: 60 }),
+  clientCredentials: async (): Promise<TokenExchangeResponse> => ({ access_token: 'b', token_type: 'Bearer', expires_in: 60 }),
 };
 
 describe('public types', () => {
