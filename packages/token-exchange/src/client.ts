@@ -127,6 +127,14 @@ export class TokenExchangeClient {
       form.set('client_secret', authentication.clientSecret);
     }
 
+    // A cause can quote the form body, where credentials appear URL-encoded.
+    for (const secret of [...secrets]) {
+      const encoded = new URLSearchParams({ value: secret }).toString().slice('value='.length);
+      if (encoded !== secret) {
+        secrets.push(encoded);
+      }
+    }
+
     const raw = await requestToken({
       tokenEndpoint: this.#config.tokenEndpoint,
       form,

@@ -29,7 +29,7 @@ export function sanitizeCause(error: unknown, secrets: readonly string[], depth 
 
   const nested = depth + 1 < MAX_CAUSE_DEPTH && error.cause !== undefined ? sanitizeCause(error.cause, secrets, depth + 1) : undefined;
   const copy = new Error(redact(error.message, secrets), nested === undefined ? undefined : { cause: nested });
-  copy.name = redact(error.name, secrets);
+  Object.defineProperty(copy, 'name', { value: redact(error.name, secrets), enumerable: false, configurable: true, writable: true });
 
   const { code } = error as { code?: unknown };
   if (typeof code === 'string') {
