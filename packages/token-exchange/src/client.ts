@@ -62,7 +62,7 @@ export class TokenExchangeClient {
    */
   async exchangeToken(subjectToken: string, options: ExchangeTokenOptions = {}): Promise<TokenExchangeResponse> {
     if (typeof subjectToken !== 'string' || subjectToken.trim() === '') {
-      throw new TokenExchangeError('Subject token is empty; pass the caller\'s access token to exchangeToken().', {
+      throw new TokenExchangeError('Subject token is empty or blank. Pass the caller\'s access token to exchangeToken().', {
         code: 'invalid_subject_token',
       });
     }
@@ -172,7 +172,7 @@ function checkExchangeOptions(options: ExchangeTokenOptions): ExchangeTokenOptio
     throw new TypeError('exchangeToken() option actorToken needs actorTokenType, such as urn:ietf:params:oauth:token-type:access_token.');
   }
   if (checked.actorToken === undefined && checked.actorTokenType !== undefined) {
-    throw new TypeError('exchangeToken() option actorTokenType is set without actorToken; set both or neither.');
+    throw new TypeError('exchangeToken() option actorTokenType is set without actorToken. Set both or neither.');
   }
 
   return checked;

@@ -74,7 +74,7 @@ export function resolveConfig(config: TokenExchangeConfig): ResolvedConfig {
 
   const fetchImplementation = config.fetch ?? globalThis.fetch;
   if (typeof fetchImplementation !== 'function') {
-    throw new TypeError('config.fetch must be a fetch function; omit it to use globalThis.fetch.');
+    throw new TypeError('config.fetch must be a fetch function. Omit it to use globalThis.fetch.');
   }
 
   return {
@@ -111,12 +111,12 @@ function importSigningKey(key: string | KeyObject): KeyObject {
   let privateKey: KeyObject;
   if (key instanceof KeyObject) {
     if (key.type !== 'private') {
-      throw new TypeError(`config.clientAssertionSigningKey is a ${key.type} key; pass the RSA private key.`);
+      throw new TypeError(`config.clientAssertionSigningKey is a ${key.type} key. Pass the RSA private key.`);
     }
     privateKey = key;
   } else if (typeof key === 'string' && key.trim() !== '') {
     if (/-----BEGIN (RSA )?PUBLIC KEY-----|-----BEGIN CERTIFICATE-----/.test(key)) {
-      throw new TypeError('config.clientAssertionSigningKey is a public key or certificate; pass the RSA private key.');
+      throw new TypeError('config.clientAssertionSigningKey is a public key or certificate. Pass the RSA private key.');
     }
     privateKey = parsePrivateKey(key);
   } else {
@@ -125,14 +125,14 @@ function importSigningKey(key: string | KeyObject): KeyObject {
 
   if (privateKey.asymmetricKeyType !== 'rsa') {
     throw new TypeError(
-      `config.clientAssertionSigningKey is an ${JSON.stringify(privateKey.asymmetricKeyType ?? 'unknown')} key; RS256 needs an RSA private key.`,
+      `config.clientAssertionSigningKey is an ${JSON.stringify(privateKey.asymmetricKeyType ?? 'unknown')} key. RS256 needs an RSA private key.`,
     );
   }
 
   const modulusLength = privateKey.asymmetricKeyDetails?.modulusLength ?? 0;
   if (modulusLength < 2048) {
     throw new TypeError(
-      `config.clientAssertionSigningKey has a ${modulusLength}-bit modulus; RS256 needs an RSA key of at least 2048 bits.`,
+      `config.clientAssertionSigningKey has a ${modulusLength}-bit modulus. RS256 needs an RSA key of at least 2048 bits.`,
     );
   }
 
@@ -163,12 +163,12 @@ function checkTokenEndpoint(tokenEndpoint: string, allowInsecureRequests: boolea
 
   if (url.protocol === 'http:' && !allowInsecureRequests && !isLoopbackHost(url.hostname)) {
     throw new TypeError(
-      'config.tokenEndpoint uses http: on a host other than loopback, which would send credentials in clear text; use https: or set allowInsecureRequests: true.',
+      'config.tokenEndpoint uses http: on a host other than loopback, which would send credentials in clear text. Use https: or set allowInsecureRequests: true.',
     );
   }
 
   if (url.username !== '' || url.password !== '') {
-    throw new TypeError('config.tokenEndpoint must not contain credentials; use clientSecret or clientAssertionSigningKey.');
+    throw new TypeError('config.tokenEndpoint must not contain credentials. Use clientSecret or clientAssertionSigningKey.');
   }
 
   // RFC 6749 section 3.2: the endpoint URI must not include a fragment.
@@ -217,7 +217,7 @@ function optionalString(value: unknown, name: string): string | undefined {
   }
 
   if (typeof value !== 'string' || value.trim() === '') {
-    throw new TypeError(`config.${name} must be a non-empty string when set; omit it otherwise.`);
+    throw new TypeError(`config.${name} must be a non-empty string when set. Omit it otherwise.`);
   }
 
   return value;

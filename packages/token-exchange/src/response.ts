@@ -22,7 +22,7 @@ export interface TokenExchangeResponse {
 /** The grant whose rules a response is held to. */
 export type TokenGrant = 'token_exchange' | 'client_credentials';
 
-/** Longest server string that goes into an error message; `description` keeps it whole. */
+/** Maximum length of a server string in an error message. `description` keeps the whole string. */
 const MAX_MESSAGE_STRING_LENGTH = 200;
 
 /**
@@ -32,8 +32,9 @@ const MAX_MESSAGE_STRING_LENGTH = 200;
  * counts as absent for the optional fields.
  *
  * @param secrets credentials of the request, redacted from `description` in case the server echoes one.
- * @throws TokenExchangeError with the server's `error` as `code`; `http_error` for another non-2xx
- *   response; `invalid_response` for a 2xx body that is not JSON or breaks a field rule.
+ * @throws TokenExchangeError with the server's `error` as `code` for an OAuth error body.
+ * @throws TokenExchangeError `http_error` for any other non-2xx response.
+ * @throws TokenExchangeError `invalid_response` for a 2xx body that is not JSON or breaks a field rule.
  */
 export function processTokenResponse(
   raw: RawTokenResponse,
