@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { SignJWT, decodeJwt, importPKCS8 } from 'jose';
+import { SignJWT, createLocalJWKSet, decodeJwt, importPKCS8, jwtVerify, type JSONWebKeySet } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
@@ -74,6 +74,22 @@ describe('startAuthServer', () => {
     expect(metadata.token_endpoint).toBe(server.tokenEndpoint);
     expect(metadata.jwks_uri).toBe(server.jwksUri);
     expect(metadata.grant_types_supported).toContain(GRANT_TYPE_TOKEN_EXCHANGE);
+  });
+
+  it('publishes the key of its tokens at jwksUri', async () => {
+    const token = await server.issueSubjectToken({ sub: 'alice', audience: 'https://mcp.lfx.test', scope: 'read' });
+    const jwks = (await (await fetch(server.jwksUri)).json()) as JSONWebKeySet;
+
+    const { payload, protectedHeader } = await jwtVerify(token, createLocalJWKSet(jwks), {
+      issuer: server.issuer,
+      audience: 'https://mcp.lfx.test',
+    });
+
+    expect(protectedHeader.typ).toBe('at+jwt');
+    expect(payload.sub).toBe('alice');
+    expect(payload.scope).toBe('read');
+    expect(payload.client_id).toBe('mcp-client');
+    expect(jwks.keys.every((key) => key.d === undefined)).toBe(true);
   });
 
   it('exchanges a subject token for the audience', async () => {
@@ -198,5 +214,41 @@ describe('generateRsaKeyPair', () => {
     expect(pair.publicJwk).toMatchObject({ kty: 'RSA', kid: 'k1', alg: 'RS256', use: 'sig' });
     expect(pair.publicJwk.n).toBe(pair.privateJwk.n);
     expect(pair.publicJwk.d).toBeUndefined();
+  });
+});
+
+describe('startAuthServer with an injected clock', () => {
+  const nowMs = Date.UTC(2030, 0, 1);
+  let clockServer: AuthServer;
+
+  beforeAll(async () => {
+    clockServer = await startAuthServer({ clients: [{ clientId: 'secret-client', clientSecret: SECRET }], now: () => nowMs });
+  });
+
+  afterAll(async () => {
+    await clockServer.close();
+  });
+
+  it('signs and checks tokens on that clock', async () => {
+    const subjectToken = await clockServer.issueSubjectToken({ sub: 'alice', audience: 'x', expiresInSec: 60 });
+
+    const response = await fetch(clockServer.tokenEndpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: new URLSearchParams({
+        grant_type: GRANT_TYPE_TOKEN_EXCHANGE,
+        client_id: 'secret-client',
+        client_secret: SECRET,
+        subject_token: subjectToken,
+        subject_token_type: TOKEN_TYPE_ACCESS_TOKEN,
+        audience: AUDIENCE,
+      }),
+    });
+    const body = (await response.json()) as { access_token: string };
+
+    expect(response.status).toBe(200);
+    expect(decodeJwt(subjectToken).iat).toBe(nowMs / 1000);
+    expect(decodeJwt(body.access_token).exp).toBe(nowMs / 1000 + 3600);
+    expect((await clockServer.verifyToken(body.access_token)).sub).toBe('alice');
   });
 });
