@@ -27,7 +27,7 @@ export function toAuthInfo(token: string, payload: JWTPayload, resource: URL | u
     throw new InvalidTokenError('The token has no sub claim');
   }
   if (typeof iss !== 'string' || typeof exp !== 'number') {
-    // jwtVerify already required both; this narrows the types.
+    // jwtVerify already required both, so this check only narrows the types.
     throw new InvalidTokenError('The token has no iss or exp claim');
   }
 
@@ -51,7 +51,7 @@ export function toAuthInfo(token: string, payload: JWTPayload, resource: URL | u
   return authInfo;
 }
 
-// `azp` is what OpenID Connect and Auth0 use; RFC 9068 access tokens carry `client_id`.
+// OpenID Connect and Auth0 use `azp`, and RFC 9068 access tokens carry `client_id`.
 function readClientId(payload: JWTPayload): string {
   for (const claim of ['azp', 'client_id']) {
     const value = payload[claim];
@@ -63,7 +63,7 @@ function readClientId(payload: JWTPayload): string {
   throw new InvalidTokenError('The token has neither an azp nor a client_id claim');
 }
 
-// RFC 8693 and RFC 9068 define `scope` as a space-separated string; some servers send a
+// RFC 8693 and RFC 9068 define `scope` as a space-separated string, but some servers send a
 // `scopes` array instead. `scope` wins when both are present.
 function readScopes(payload: JWTPayload): string[] {
   const { scope, scopes } = payload;

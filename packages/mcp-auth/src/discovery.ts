@@ -15,7 +15,7 @@ export function metadataUrls(issuer: URL): URL[] {
 
 /**
  * Reads the `jwks_uri` of `issuer` from its OpenID Connect discovery document, or from its
- * RFC 8414 metadata when the first answers with a non-200 status.
+ * RFC 8414 metadata when the first responds with a status other than 200.
  *
  * @throws {McpAuthError} `metadata_unavailable` when neither document can be read, when the
  *   document names another issuer (RFC 8414 section 3.3), or when its `jwks_uri` is not an

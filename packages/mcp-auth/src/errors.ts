@@ -19,7 +19,7 @@ export interface McpAuthErrorOptions {
 
 /**
  * The error this package raises for its own failures. Token rejections by the verifier are
- * the MCP SDK's `InvalidTokenError` instead, so that `requireBearerAuth` answers 401.
+ * the MCP SDK's `InvalidTokenError` instead, so that `requireBearerAuth` responds with 401.
  *
  * Its message, properties and `cause` never contain a bearer token or an exchanged token.
  */

@@ -42,7 +42,7 @@ export class IssuerKeySets {
   /**
    * Returns the key resolver for an allowed issuer.
    *
-   * @throws {McpAuthError} `metadata_unavailable` when discovery fails; the next call retries.
+   * @throws {McpAuthError} `metadata_unavailable` when discovery fails. The next call retries it.
    */
   async get(issuerKey: string): Promise<JWTVerifyGetKey> {
     const entry = this.#entries.get(issuerKey);

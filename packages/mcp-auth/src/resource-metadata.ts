@@ -85,8 +85,8 @@ export type MetadataRequestHandler = (request: IncomingMessage, response: Server
 
 /**
  * Creates a handler that serves {@link protectedResourceMetadata} at each of
- * {@link protectedResourceMetadataPaths} to GET and HEAD, answers CORS preflights, and
- * answers other methods there with 405. Other paths go to `next`, or get 404 without one.
+ * {@link protectedResourceMetadataPaths} to GET and HEAD, responds to CORS preflights, and
+ * responds with 405 to other methods there. Other paths go to `next`, or get 404 without one.
  * Mount it at the application root: it matches the full request path.
  *
  * The bare path serves the same document, for clients that look there first. Strictly,

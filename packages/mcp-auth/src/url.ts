@@ -2,7 +2,7 @@
 // local development run their servers there.
 const LOOPBACK_HOSTNAMES = new Set(['localhost', '[::1]']);
 
-/** Whether `url` names the local machine: `localhost`, `[::1]` or an address in 127.0.0.0/8. */
+/** Returns whether `url` names the local machine: `localhost`, `[::1]` or an address in 127.0.0.0/8. */
 export function isLoopback(url: URL): boolean {
   return LOOPBACK_HOSTNAMES.has(url.hostname) || /^127(?:\.\d{1,3}){3}$/.test(url.hostname);
 }

@@ -14,7 +14,7 @@ export interface AuthServer {
   /** The issuer identifier, as the tokens' `iss` claim carries it; one trailing slash does not matter. */
   issuer: string;
   /**
-   * Where the issuer publishes its JWKS. When absent, it is read once from the issuer's
+   * URL of the issuer's JWKS. When absent, it is read once from the issuer's
    * `/.well-known/openid-configuration`, or from its RFC 8414 `/.well-known/oauth-authorization-server`
    * metadata.
    */
@@ -59,9 +59,9 @@ const ASYMMETRIC = new Set<string>(ASYMMETRIC_ALGORITHMS);
  * Creates the `OAuthTokenVerifier` for the MCP SDK's `requireBearerAuth`: it accepts a JWT
  * access token signed by one of `authServers` for `audience`, and returns its `AuthInfo`.
  *
- * Rejections throw the SDK's `InvalidTokenError`, which `requireBearerAuth` answers with 401.
+ * Rejections throw the SDK's `InvalidTokenError`, to which `requireBearerAuth` responds with 401.
  * A JWKS or metadata document that cannot be loaded throws {@link McpAuthError}, which
- * `requireBearerAuth` answers with 500: the caller's token is not at fault.
+ * `requireBearerAuth` responds with 500, because the caller's token is not at fault.
  *
  * @throws {TypeError} naming the option, when an option is invalid.
  */

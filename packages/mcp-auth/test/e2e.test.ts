@@ -120,7 +120,7 @@ describe('MCP tool call to LFX API call', () => {
     }
   });
 
-  it('answers 401 with the metadata URL for a token for another audience', async () => {
+  it('responds 401 to another audience', async () => {
     const token = await mcpTokenFor('mallory', LFX_API_AUDIENCE);
 
     const response = await postInitialize(`Bearer ${token}`);
@@ -133,7 +133,7 @@ describe('MCP tool call to LFX API call', () => {
     expect(stack.api.requests).toHaveLength(0);
   });
 
-  it('answers 401 for an expired token', async () => {
+  it('responds 401 to an expired token', async () => {
     const token = await stack.authServer.issueSubjectToken({ sub: 'late', audience: mcp.resourceUrl, expiresInSec: -120 });
 
     const response = await postInitialize(`Bearer ${token}`);
@@ -182,7 +182,7 @@ describe('JWKS outage', () => {
     await issuer?.stop();
   });
 
-  it('answers 500, not 401, when the JWKS cannot be fetched', async () => {
+  it('responds 500 during a JWKS outage', async () => {
     const token = await issuer.sign({ aud: outage.resourceUrl });
 
     const response = await fetch(outage.resourceUrl, {

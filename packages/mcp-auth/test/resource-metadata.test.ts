@@ -88,7 +88,7 @@ describe('protectedResourceMetadataPaths', () => {
   );
 });
 
-/** An MCP-like express app: metadata at the root, `requireBearerAuth` on `mcpPath`. */
+/** Starts an MCP-like express app with the metadata at the root and `requireBearerAuth` on `mcpPath`. */
 async function startResourceServer(mcpPath: string): Promise<{ server: Server; origin: string; resourceUrl: string }> {
   const app = express();
   const server = createServer(app);
@@ -157,14 +157,14 @@ describe('protectedResourceMetadataHandler', () => {
     expect(response.status).toBe(200);
   });
 
-  it('answers HEAD without a body', async () => {
+  it('responds to HEAD without a body', async () => {
     const response = await fetch(`${atPath.origin}/.well-known/oauth-protected-resource/mcp`, { method: 'HEAD' });
 
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('');
   });
 
-  it('answers a CORS preflight', async () => {
+  it('responds to a CORS preflight', async () => {
     const response = await fetch(`${atPath.origin}/.well-known/oauth-protected-resource/mcp`, { method: 'OPTIONS' });
 
     expect(response.status).toBe(204);
@@ -172,7 +172,7 @@ describe('protectedResourceMetadataHandler', () => {
     expect(response.headers.get('access-control-allow-methods')).toBe('GET, HEAD, OPTIONS');
   });
 
-  it('answers POST with 405', async () => {
+  it('responds 405 to POST', async () => {
     const response = await fetch(`${atPath.origin}/.well-known/oauth-protected-resource/mcp`, { method: 'POST' });
 
     expect(response.status).toBe(405);
@@ -185,7 +185,7 @@ describe('protectedResourceMetadataHandler', () => {
     expect(response.status).toBe(404);
   });
 
-  it('answers 404 for other paths without a next handler', async () => {
+  it('responds 404 without a next handler', async () => {
     const handler = protectedResourceMetadataHandler({ resourceUrl: 'https://mcp.example.test/mcp', authorizationServers: [AS] });
     const server = createServer((request, response) => handler(request, response));
     const origin = await listen(server);

@@ -366,7 +366,7 @@ describe('createJwtVerifier', () => {
   });
 
   describe('server errors', () => {
-    it('throws jwks_unavailable with the status when the JWKS answers 503', async () => {
+    it('throws jwks_unavailable on HTTP 503', async () => {
       issuer.jwksStatus = 503;
       const token = await issuer.sign({ aud: AUDIENCE });
 
@@ -407,7 +407,7 @@ describe('createJwtVerifier', () => {
       );
     });
 
-    it('recovers once the JWKS answers again', async () => {
+    it('recovers after a JWKS outage', async () => {
       issuer.jwksStatus = 500;
       const check = verifier();
       const token = await issuer.sign({ aud: AUDIENCE });

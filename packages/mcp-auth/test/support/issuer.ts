@@ -27,7 +27,7 @@ export class TestIssuer {
   readonly requests = new Map<string, number>();
   keys: SigningKey[] = [];
   jwksStatus = 200;
-  /** Body for each discovery path; a path that is absent here answers 404. */
+  /** Body for each discovery path; a path that is absent here gets 404. */
   metadata = new Map<string, unknown>();
 
   #server: Server | undefined;

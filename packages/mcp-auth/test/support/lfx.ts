@@ -7,7 +7,7 @@ import { ProjectApi } from './project-api.js';
 export const LFX_API_AUDIENCE = 'https://api.lfx.example.test';
 
 export const MCP_CLIENT_ID = 'lfx-mcp-server';
-const MCP_CLIENT_SECRET = 'loopback-test-secret';
+export const MCP_CLIENT_SECRET = 'loopback-test-secret';
 
 /** The loopback authorization server and project API, and a token-exchange client for them. */
 export interface LfxStack {

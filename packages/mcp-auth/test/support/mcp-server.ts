@@ -66,7 +66,7 @@ function buildMcpServer(clients: LfxClients): McpServer {
       withMCPToken(extractMCPToken(extra.authInfo), async () => {
         const { data, response } = await clients.project.GET('/projects/{uid}', { params: { path: { uid } } });
         if (data === undefined) {
-          return { isError: true, content: [{ type: 'text', text: `project service answered ${response.status}` }] };
+          return { isError: true, content: [{ type: 'text', text: `The project service responded with HTTP ${response.status}.` }] };
         }
         return { content: [{ type: 'text', text: JSON.stringify(data) }] };
       }),

@@ -23,7 +23,7 @@ export interface ProjectApiOptions {
 }
 
 /**
- * A loopback stand-in for the LFX project service. `GET /projects/{uid}` answers 200 with a
+ * A loopback stand-in for the LFX project service. `GET /projects/{uid}` returns a
  * project whose `name` is the verified `sub` of the bearer token (or `anonymous` without
  * one), so each caller can check that its request was made as itself. A bearer token that
  * fails verification gets 401.
