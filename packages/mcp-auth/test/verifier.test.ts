@@ -256,6 +256,14 @@ describe('createJwtVerifier', () => {
       expect(error.message).toBe('The token is not valid yet');
     });
 
+    it('rejects a non-numeric exp', async () => {
+      const token = await issuer.sign({ aud: AUDIENCE, exp: '2000000000' as unknown as number });
+
+      const error = await rejection(verifier().verifyAccessToken(token));
+
+      expect(error.message).toBe('The token has an invalid time claim');
+    });
+
     it('rejects a token without exp', async () => {
       const token = await issuer.sign({ aud: AUDIENCE, exp: undefined });
 
