@@ -8,7 +8,7 @@ import { generateRsaKeyPair, startAuthServer, type AuthServer } from '@lfx/testi
 import { TokenExchangeError } from '../src/index.js';
 import { captureRejection, leakScanner, scanForLeaksAfterAll } from './support/leak-scan.js';
 
-const README = fileURLToPath(new URL('../README.client.md', import.meta.url));
+const README = fileURLToPath(new URL('../README.md', import.meta.url));
 const SOURCE_INDEX = fileURLToPath(new URL('../src/index.ts', import.meta.url));
 const AUDIENCE = 'https://api.lfx.test';
 const keys = generateRsaKeyPair('readme-key');
@@ -19,12 +19,12 @@ let tokenForCaller: (mcpAccessToken: string) => Promise<string>;
 
 scanForLeaksAfterAll();
 
-/** Returns the README's first TypeScript block with its package import pointed at the sources. */
+/** Returns the README's TypeScript block that defines tokenForCaller, with its package import pointed at the sources. */
 async function readExample(): Promise<string> {
   const markdown = await readFile(README, 'utf8');
-  const match = /```ts\n([\s\S]*?)```/.exec(markdown);
+  const match = [...markdown.matchAll(/```ts\n([\s\S]*?)```/g)].find((block) => block[1]?.includes('function tokenForCaller('));
   if (match?.[1] === undefined) {
-    throw new Error('README.client.md has no ```ts block');
+    throw new Error('README.md has no ```ts block that defines tokenForCaller()');
   }
   return match[1].replace("from '@lfx/token-exchange'", `from ${JSON.stringify(SOURCE_INDEX)}`);
 }
@@ -55,7 +55,7 @@ afterAll(async () => {
   await server.close();
 });
 
-describe('README.client.md example', () => {
+describe('README.md client example', () => {
   it('exchanges the caller token', async () => {
     const subjectToken = await server.issueSubjectToken({ sub: 'readme-user', audience: 'https://mcp.lfx.test' });
     leakScanner.addSecret(subjectToken);

@@ -31,7 +31,7 @@ let authServer: AuthServer;
 let api: Server;
 let apiUrl = '';
 const apiRequests: ApiRequest[] = [];
-/** Access tokens that the API answers with 401, as it would after a revocation. */
+/** Access tokens that the API rejects with 401, as it would after a revocation. */
 const revokedTokens = new Set<string>();
 
 /** An API that accepts only access tokens the authorization server issued for LFX, and returns their `sub`. */
