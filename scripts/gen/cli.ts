@@ -2,27 +2,34 @@
  * `pnpm gen` writes the generated types of every service in services.ts.
  * `pnpm gen --check` (also `pnpm gen:check`) writes nothing and exits with status 1, naming
  * each generated file that is missing or differs from what its spec produces.
+ * `--root <dir>` runs either mode on another copy of the repository, as the tests do.
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-import { findDrift, writeGenerated } from './run.ts';
-import { services } from './services.ts';
+import { findDrift, writeGenerated } from './run.js';
+import { services } from './services.js';
 
-const ROOT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const REPOSITORY_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { check: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      check: { type: 'boolean', default: false },
+      root: { type: 'string', default: REPOSITORY_ROOT },
+    },
+  });
+  const rootDir = resolve(values.root);
 
   if (!values.check) {
-    for (const output of await writeGenerated(ROOT_DIR, services)) {
+    for (const output of await writeGenerated(rootDir, services)) {
       process.stdout.write(`Wrote ${output}\n`);
     }
     return;
   }
 
-  const drift = await findDrift(ROOT_DIR, services);
+  const drift = await findDrift(rootDir, services);
   for (const { output, spec, reason } of drift) {
     process.stderr.write(`${output} is ${reason}: it must match what ${spec} generates. Run \`pnpm gen\` and commit the result.\n`);
   }

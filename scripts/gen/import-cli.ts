@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 
 import { parse } from 'yaml';
 
-import { importGoaDocument, renderImportedSpec } from './goa-import.ts';
+import { importGoaDocument, renderImportedSpec } from './goa-import.js';
 
 const USAGE = 'Usage: pnpm specs:import <goa-openapi.yaml> [--out <spec.yaml>]';
 

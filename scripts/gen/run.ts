@@ -1,8 +1,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
-import { generateTypes } from './generate.ts';
-import type { GeneratedService } from './services.ts';
+import { generateTypes } from './generate.js';
+import type { GeneratedService } from './services.js';
 
 export type DriftReason = 'missing' | 'out of date';
 
