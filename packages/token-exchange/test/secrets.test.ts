@@ -7,7 +7,7 @@ import { LeakScanner } from './support/leak-scan.js';
 const SECRET = 'hunter2-client-secret-value';
 const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSIsImp0aSI6IjEyMzQ1In0.c2lnbmF0dXJlLWJ5dGVzLW9mLXRoZS1hc3NlcnRpb24';
 
-/** Returns a scanner that knows the suite's two credentials and holds `error`. */
+/** Returns a scanner that contains the suite's two credentials and `error`. */
 function scannerWith(error: unknown): LeakScanner {
   const scanner = new LeakScanner();
   scanner.addSecret(SECRET);
