@@ -30,8 +30,8 @@ export async function createConsumerProject(options: ConsumerProjectOptions): Pr
   };
   await writeFile(join(options.dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
-  // The lockfile records where each package came from, which the rehearsal checks; a user
-  // configuration may turn that off, and this project file takes precedence over it.
+  // The rehearsal reads where each package came from in the lockfile. A user configuration may
+  // turn that record off, so this project file, which takes precedence, turns it back on.
   const npmrc = [`${options.scope}:registry=${options.registryUrl}`, 'omit-lockfile-registry-resolved=false', 'fund=false', 'audit=false'];
   await writeFile(join(options.dir, '.npmrc'), `${npmrc.join('\n')}\n`);
 }

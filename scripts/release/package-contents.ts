@@ -18,7 +18,7 @@ const SECRETS: readonly { kind: string; pattern: RegExp }[] = [
 ];
 
 /**
- * Lists what is wrong with the contents of a package tarball, one sentence per problem; an
+ * Lists what is wrong with the contents of a package tarball, one sentence per problem. An
  * empty list means the package ships only what a user needs.
  *
  * Allowed: `package.json`, README, LICENSE, CHANGELOG and JavaScript, declarations and

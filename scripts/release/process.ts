@@ -28,9 +28,9 @@ export class CommandError extends Error {
 
 /**
  * Returns this process's environment without the `npm_*` and `pnpm_*` variables that a
- * surrounding `pnpm run` sets, so a child behaves the same whether the rehearsal runs under
- * pnpm, turbo or plain node, and without telemetry or update checks that would reach hosts
- * other than the registries in use.
+ * surrounding `pnpm run` sets, so a child behaves the same under pnpm, turbo or plain node.
+ * It also turns off telemetry and update checks, which would reach hosts other than the
+ * registries in use.
  */
 export function cleanEnvironment(extra: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = {};

@@ -11,7 +11,7 @@ export interface ProjectApiOptions {
   projects: Readonly<Record<string, Record<string, unknown>>>;
 }
 
-/** What the stand-in API saw of one request. */
+/** A request as the stand-in API recorded it. */
 export interface ProjectApiRequest {
   method: string;
   /** Path and query string. */
@@ -29,10 +29,11 @@ export interface ProjectApi {
 }
 
 /**
- * Starts a stand-in for the LFX project service on 127.0.0.1 with a port chosen by the OS. It
- * answers `GET /projects/{uid}` only for a bearer token that `verifyToken` accepts and whose
- * audience is `audience`, and 401 otherwise, so a caller's own token (issued for the MCP
- * server) is rejected.
+ * Starts a stand-in for the LFX project service on 127.0.0.1 with a port chosen by the OS.
+ *
+ * It serves `GET /projects/{uid}` only for a bearer token that `verifyToken` accepts and whose
+ * audience is `audience`. Any other token gets a 401, so the caller's own token, issued for the
+ * MCP server, is rejected.
  */
 export async function startProjectApi(options: ProjectApiOptions): Promise<ProjectApi> {
   const requests: ProjectApiRequest[] = [];

@@ -23,9 +23,9 @@ export interface WorkspacePackage {
 }
 
 /**
- * Copies the files git sees in `sourceRoot` (tracked and untracked, minus ignored ones such as
- * node_modules and dist) to `targetRoot`, then commits them to a new git repository there,
- * because `changeset publish` tags each release in git.
+ * Copies the files that git lists in `sourceRoot` to `targetRoot`: tracked and untracked files,
+ * without ignored ones such as node_modules and dist. Then it commits them to a new git
+ * repository there, because `changeset publish` tags each release in git.
  */
 export async function copyWorkspace(sourceRoot: string, targetRoot: string): Promise<void> {
   const listing = await runOrThrow('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {

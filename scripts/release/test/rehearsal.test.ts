@@ -1,7 +1,7 @@
-// Release rehearsal: publishes the packages from a copy of this workspace to a Verdaccio
-// registry on 127.0.0.1 with the repository's own `pnpm release`, checks the tarballs, then
-// installs them with npm into a separate project that type-checks and runs against a loopback
-// authorization server and project API.
+// Release rehearsal. It publishes the packages from a copy of this workspace to a Verdaccio
+// registry on 127.0.0.1 with the repository's own `pnpm release` and checks the tarballs. Then
+// it installs them with npm into a separate project, which type-checks and runs against a
+// loopback authorization server and project API.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -52,7 +52,7 @@ async function runCleanups(): Promise<void> {
   }
 }
 
-/** The source workspace's release state: versions, pending changesets and changelogs. */
+/** Describes the source workspace's release state: versions, pending changesets and changelogs. */
 async function describeSourceState(): Promise<string> {
   const packages = await listWorkspacePackages(REPO_ROOT);
   const changesets = (await readdir(join(REPO_ROOT, '.changeset'))).sort();
