@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import ts from 'typescript';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { createProjectClient, type ProjectClient, type ProjectDocument } from '../src/index.js';
 import { ApiServer } from './support/api-server.js';
@@ -57,6 +57,10 @@ function typecheckBlocks(blocks: string[]): string[] {
   const program = ts.createProgram([...virtualFiles.keys()], options, host);
   return ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
 }
+
+// A TypeScript program takes about 5 s alone and several times that while turbo runs every
+// package's tasks at once.
+vi.setConfig({ testTimeout: 120_000 });
 
 let api: ApiServer;
 let client: ProjectClient;

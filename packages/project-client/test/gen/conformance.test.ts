@@ -3,7 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 
 import { generateTypes } from '../../../../scripts/gen/generate.js';
@@ -42,6 +42,10 @@ const SCHEMA_FACT_KEYWORDS = [
   'readOnly',
   'writeOnly',
 ];
+
+// Each generation and TypeScript program takes a few seconds alone and several times that while
+// turbo runs every package's tasks at once.
+vi.setConfig({ testTimeout: 120_000 });
 
 /** Registers a test that needs the upstream documents, or a skipped one that prints why. */
 function upstreamIt(name: string, test: () => void | Promise<void>): void {

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { findDrift, writeGenerated } from '../../../../scripts/gen/run.js';
 import { services } from '../../../../scripts/gen/services.js';
@@ -16,6 +16,10 @@ const TSX = join(REPOSITORY_ROOT, 'node_modules/.bin/tsx');
 const PROJECT_OUTPUT = 'packages/project-client/src/generated/project-service.ts';
 
 const run = promisify(execFile);
+
+// Starting tsx and openapi-typescript takes a few seconds alone and several times that while
+// turbo runs every package's tasks at once.
+vi.setConfig({ testTimeout: 120_000 });
 
 let copyRoot: string;
 
