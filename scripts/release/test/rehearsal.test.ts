@@ -34,6 +34,8 @@ interface ReleasedPackage {
   files: Map<string, Buffer>;
   /** `dist.shasum` of the version in the local registry. */
   publishedShasum: string;
+  /** The package's dist-tags in the local registry. */
+  distTags: Record<string, string>;
 }
 
 const released = new Map<string, ReleasedPackage>();
@@ -118,6 +120,7 @@ beforeAll(async () => {
         const manifest = JSON.parse(files.get('package.json')?.toString('utf8') ?? '{}') as PackageManifest;
         const packument = (await (await fetch(new URL(manifest.name.replace('/', '%2f'), registry.url))).json()) as {
           versions?: Record<string, { dist: { shasum: string } }>;
+          'dist-tags'?: Record<string, string>;
         };
 
         released.set(manifest.name, {
@@ -125,6 +128,7 @@ beforeAll(async () => {
           tarballPath,
           files,
           publishedShasum: packument.versions?.[manifest.version]?.dist.shasum ?? 'not published',
+          distTags: packument['dist-tags'] ?? {},
         });
       }
     });
@@ -184,6 +188,12 @@ describe('release', () => {
     expect(await describeSourceState()).toBe(sourceStateBefore);
   });
 
+  it('publishes no private package', async () => {
+    const response = await fetch(new URL('@lfx%2ftesting', registry.url));
+
+    expect(response.status).toBe(404);
+  });
+
   it('serves no package outside the scope from the local registry', async () => {
     const response = await fetch(new URL('jose', registry.url));
 
@@ -205,12 +215,17 @@ describe.each(PUBLIC_PACKAGES.map((pkg) => [pkg.manifest.name, pkg.manifest.vers
     expect(releasedPackage(name).manifest.version).toBe(nextMinor(sourceVersion));
   });
 
-  it('is the tarball the registry serves', () => {
-    const { tarballPath, publishedShasum } = releasedPackage(name);
+  it('is the latest version in the registry', () => {
+    const { distTags, manifest } = releasedPackage(name);
 
-    return readFile(tarballPath).then((data) => {
-      expect(createHash('sha1').update(data).digest('hex')).toBe(publishedShasum);
-    });
+    expect(distTags).toEqual({ latest: manifest.version });
+  });
+
+  it('is the tarball the registry serves', async () => {
+    const { tarballPath, publishedShasum } = releasedPackage(name);
+    const tarball = await readFile(tarballPath);
+
+    expect(createHash('sha1').update(tarball).digest('hex')).toBe(publishedShasum);
   });
 
   it('ships only what users need', () => {
