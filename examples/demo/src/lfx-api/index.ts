@@ -6,6 +6,7 @@ export {
   loadOpenApiDocument,
   type OpenApiDocument,
   type OperationObject,
+  type RequestFacts,
 } from './openapi.js';
 export { validateSchema, type Schema } from './schema.js';
 export { createLfxApi, type LfxApi, type LfxApiOptions, type LfxApiRequestRecord } from './server.js';

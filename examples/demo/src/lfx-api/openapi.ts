@@ -45,6 +45,8 @@ export interface RejectedRequest {
   ok: false;
   status: 400 | 404 | 405;
   message: string;
+  /** The operation that the path and method matched, when they matched one. */
+  operation?: OperationObject;
 }
 
 export interface RequestFacts {
@@ -89,18 +91,20 @@ export function checkRequest(document: OpenApiDocument, request: RequestFacts): 
     return { ok: false, status: 405, message: `${request.method} is not allowed on ${route.template}` };
   }
 
+  const invalid = (message: string): RejectedRequest => ({ ok: false, status: 400, message, operation });
+
   const parameters: Record<string, string | number | boolean> = {};
   const declared = operation.parameters ?? [];
   for (const name of new Set(request.query.keys())) {
     if (!declared.some((parameter) => parameter.in === 'query' && parameter.name === name)) {
-      return { ok: false, status: 400, message: `the query parameter ${JSON.stringify(name)} is not defined for ${operation.operationId}` };
+      return invalid(`the query parameter ${JSON.stringify(name)} is not defined for ${operation.operationId}`);
     }
   }
 
   for (const parameter of declared) {
     const raw = readParameter(parameter, request, route.values);
     if (raw.problem !== undefined) {
-      return { ok: false, status: 400, message: raw.problem };
+      return invalid(raw.problem);
     }
     if (raw.value === undefined) {
       continue;
@@ -108,14 +112,14 @@ export function checkRequest(document: OpenApiDocument, request: RequestFacts): 
 
     const parsed = parseParameter(document, parameter, raw.value);
     if (typeof parsed === 'object') {
-      return { ok: false, status: 400, message: parsed.problem };
+      return invalid(parsed.problem);
     }
     parameters[parameter.name] = parsed;
   }
 
   const bodyProblem = checkBody(document, operation, request);
   if (bodyProblem !== undefined) {
-    return bodyProblem;
+    return invalid(bodyProblem);
   }
   return { ok: true, path: route.template, operation, parameters };
 }
@@ -233,25 +237,21 @@ function parseParameter(
   return problems.length === 0 ? value : { problem: `${label} is invalid: ${problems.join('; ')}` };
 }
 
-function checkBody(document: OpenApiDocument, operation: OperationObject, request: RequestFacts): RejectedRequest | undefined {
+/** Returns what is wrong with the request body, or `undefined` when it is acceptable. */
+function checkBody(document: OpenApiDocument, operation: OperationObject, request: RequestFacts): string | undefined {
   const requestBody = operation.requestBody;
   if (requestBody === undefined) {
-    return request.body === undefined
-      ? undefined
-      : { ok: false, status: 400, message: `${operation.operationId} takes no request body` };
+    return request.body === undefined ? undefined : `${operation.operationId} takes no request body`;
   }
 
   if (request.contentType === undefined) {
-    return requestBody.required === true
-      ? { ok: false, status: 400, message: `${operation.operationId} requires a request body` }
-      : undefined;
+    return requestBody.required === true ? `${operation.operationId} requires a request body` : undefined;
   }
 
   const mediaType = request.contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   const declared = requestBody.content[mediaType];
   if (declared === undefined) {
-    const accepted = Object.keys(requestBody.content).join(', ');
-    return { ok: false, status: 400, message: `${operation.operationId} accepts ${accepted}, not ${JSON.stringify(mediaType)}` };
+    return `${operation.operationId} accepts ${Object.keys(requestBody.content).join(', ')}, not ${JSON.stringify(mediaType)}`;
   }
 
   // Multipart bodies are not parsed here: the demo serves no document uploads.
@@ -260,5 +260,5 @@ function checkBody(document: OpenApiDocument, operation: OperationObject, reques
   }
 
   const problems = validateSchema(componentSchemas(document), declared.schema, request.body, 'body');
-  return problems.length === 0 ? undefined : { ok: false, status: 400, message: `the request body is invalid: ${problems.join('; ')}` };
+  return problems.length === 0 ? undefined : `the request body is invalid: ${problems.join('; ')}`;
 }

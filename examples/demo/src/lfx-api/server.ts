@@ -3,7 +3,7 @@ import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 
 import { fingerprint } from '../fingerprint.js';
 import type { ProjectRecord } from './data.js';
-import { checkRequest, type OpenApiDocument } from './openapi.js';
+import { checkRequest, type OpenApiDocument, type OperationObject } from './openapi.js';
 
 export interface LfxApiOptions {
   document: OpenApiDocument;
@@ -48,7 +48,7 @@ type Reply = { status: number; body?: unknown; headers?: Record<string, string> 
  * Each request must carry a bearer JWT that the issuer signed for the LFX API audience (checked
  * with jose against the issuer's JWKS), or it gets a 401. Then the request must match an operation
  * of the OpenAPI document (path, method, parameters, JSON body), or it gets the 400, 404 or 405
- * that the project service would send. The read operations for projects, settings and links are
+ * that the project service would send (404 where the operation declares no 400). The read operations for projects, settings and links are
  * served from `data`. Folder and document reads find nothing (404), and writes get a 503 because
  * the stand-in keeps its data read-only.
  */
@@ -110,7 +110,7 @@ export function createLfxApi(options: LfxApiOptions): LfxApi {
       body: body.value,
     });
     if (!matched.ok) {
-      return errorReply(matched.status, matched.message);
+      return errorReply(declaredStatus(matched.status, matched.operation), matched.message);
     }
     record.operationId = matched.operation.operationId;
 
@@ -157,6 +157,18 @@ export function createLfxApi(options: LfxApiOptions): LfxApi {
       return [...requests];
     },
   };
+}
+
+/**
+ * Returns the status to answer an invalid request with. The spec declares no 400 for the read
+ * operations on a single resource (the project service's own generator leaves it out), so those
+ * answer 404: no resource exists for an invalid uid or version.
+ */
+function declaredStatus(status: number, operation: OperationObject | undefined): number {
+  if (status !== 400 || operation === undefined || '400' in operation.responses) {
+    return status;
+  }
+  return '404' in operation.responses ? 404 : status;
 }
 
 function bearerToken(request: IncomingMessage): string | undefined {
