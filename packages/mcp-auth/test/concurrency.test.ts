@@ -6,10 +6,11 @@ import { createClients, getMCPToken, withMCPToken } from '../src/index.js';
 import { LFX_API_AUDIENCE, startLfxStack, type LfxStack } from './support/lfx.js';
 
 const CALLERS = 1_000;
-// All 1,000 calls run interleaved, but at most this many have a request open at a time: 1,000
-// simultaneous connections overflow the loopback servers' accept queues on a busy machine.
+// All 1,000 calls run interleaved, but at most this many have a request open at a time, because
+// 1,000 simultaneous connections overflowed the loopback servers' accept queues on a busy machine.
 const MAX_IN_FLIGHT = 50;
-// About 3 s alone on 2 cores, and several times that when turbo runs every package's tests at once.
+// The test took 3 to 12 s alone on a 2-core machine, depending on other load, and longer when
+// turbo runs every package's tests at once.
 const TIMEOUT_MS = 180_000;
 const MCP_AUDIENCE = 'https://mcp.example.test/mcp';
 
