@@ -53,7 +53,9 @@ export class IssuerKeySets {
     if (entry.keySet === undefined) {
       const keySet = this.#create(entry);
       entry.keySet = keySet;
-      // A failed discovery must not stick: forget it, unless a newer attempt already replaced it.
+      // A failed discovery must not stick, so forget it unless a newer attempt already replaced it.
+      // NOTE: there is no backoff, so while an issuer's metadata is down every token from it
+      // triggers a new discovery request.
       keySet.catch(() => {
         if (entry.keySet === keySet) {
           entry.keySet = undefined;
