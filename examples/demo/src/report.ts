@@ -1,4 +1,4 @@
-/** Where the demo writes its account of each step. */
+/** Output function that receives each line of the demo's account. */
 export type Write = (line: string) => void;
 
 /** Renders rows as a table with a header line, columns padded to their widest cell. */
@@ -18,7 +18,7 @@ export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-/** A step of the demo that failed, named so the final message says where. */
+/** A failed step of the demo, named so that the final message can point to it. */
 export class DemoStepError extends Error {
   override readonly name = 'DemoStepError';
   readonly step: string;

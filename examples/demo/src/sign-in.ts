@@ -12,7 +12,7 @@ import { DEMO_USER, MCP_CLIENT_ID, REDIRECT_URI, type DemoStack } from './stack.
 
 const STEP = 'sign in';
 
-/** An MCP client session that holds the demo user's access token. */
+/** An MCP client session signed in as the demo user. */
 export interface SignedInClient {
   client: Client;
   /** The MCP access token, for the refusal checks; the demo prints only its fingerprint. */
@@ -21,9 +21,9 @@ export interface SignedInClient {
 
 /**
  * Connects the MCP SDK's client to the MCP server and lets the SDK's OAuth flow obtain the demo
- * user's token: the server's 401 points to its protected resource metadata, which names the
- * authorization server, and the SDK runs the authorization code flow with PKCE there. The
- * "browser" part is the demo's user agent, which signs in and grants consent over HTTP.
+ * user's token. The server's 401 points to its protected resource metadata, which names the
+ * authorization server. The SDK then runs the authorization code flow with PKCE there, and the
+ * demo's user agent plays the browser: it signs in and grants consent over HTTP.
  */
 export async function signIn(stack: DemoStack, write: Write): Promise<SignedInClient> {
   const provider = new DemoOAuthProvider({ clientId: MCP_CLIENT_ID, redirectUrl: REDIRECT_URI });

@@ -55,8 +55,9 @@ export interface StackOptions {
  * Starts the authorization server, the LFX API stand-in and the example MCP server, each on its
  * own loopback port, and registers their shutdown with `cleanup`.
  *
- * The MCP server is configured exactly as in production, through `loadConfig` and environment
- * variables; its client assertion key is generated here and written to a private temporary file.
+ * The MCP server is configured as in production, through `loadConfig` and environment variables.
+ * Its client assertion key is generated here and written to a temporary file that only this user
+ * can read.
  *
  * @throws {ConfigError} from `loadConfig` when `mcpEnvironment` makes the configuration invalid.
  */
@@ -141,7 +142,7 @@ export async function startStack(write: Write, cleanup: Cleanup, options: StackO
   };
 }
 
-/** The MCP server's log, written as lines of the demo's account. */
+/** Returns a logger that writes the MCP server's log events as lines of the demo's account. */
 function narratingLogger(write: Write): Logger {
   const format = (fields: LogFields = {}) =>
     Object.entries(fields)

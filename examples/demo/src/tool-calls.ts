@@ -95,7 +95,7 @@ function summarize(tool: string, result: Record<string, unknown>): string {
     case 'get_project_settings': {
       const director = (result.executiveDirector as { name?: string } | undefined)?.name ?? 'none';
       const manager = (result.programManager as { name?: string } | undefined)?.name ?? 'none';
-      return truncate(`ED ${director}, PM ${manager}`, 40);
+      return truncate(`director ${director}, manager ${manager}`, 48);
     }
     default:
       return truncate(JSON.stringify(result), 40);

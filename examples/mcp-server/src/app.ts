@@ -100,7 +100,7 @@ async function handleMcpRequest(clients: LfxClients, log: Logger, request: Reque
 
 /** A running MCP server. */
 export interface RunningServer {
-  /** Where the server listens, such as `http://127.0.0.1:8080`. */
+  /** Listening URL, such as `http://127.0.0.1:8080`. */
   url: string;
   server: Server;
   tokenCache: TokenCache;

@@ -14,7 +14,7 @@ export const DEFAULT_HOST = '127.0.0.1';
 export interface ServerConfig {
   /** Interface to listen on (`HOST`). */
   host: string;
-  /** Port to listen on (`PORT`); 0 lets the OS choose. */
+  /** Port to listen on (`PORT`). 0 lets the OS choose. */
   port: number;
   /** Public URL of the MCP endpoint (`MCP_PUBLIC_URL`), such as `https://mcp.example.org/mcp`. */
   publicUrl: URL;
@@ -43,7 +43,7 @@ export interface TokenExchangeSettings {
   audience: string;
 }
 
-/** Environment variables, as `process.env` holds them. */
+/** Environment variables, in the shape of `process.env`. */
 export type Environment = Readonly<Record<string, string | undefined>>;
 
 /** Every problem found in the configuration, one line per setting. No line contains a value. */

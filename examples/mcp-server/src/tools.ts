@@ -8,7 +8,7 @@ import { z } from 'zod';
 
 import type { Logger } from './logger.js';
 
-/** Maximum number of projects that `search_projects` returns, whatever `limit` asks for. */
+/** Maximum number of projects that `search_projects` returns, whatever `limit` requests. */
 export const MAX_SEARCH_RESULTS = 50;
 
 type RequestExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
@@ -144,7 +144,12 @@ async function asCaller(
   log.info('tool call', { tool, subject });
 
   try {
-    return await withMCPToken(token, body);
+    const result = await withMCPToken(token, body);
+    if (result.isError === true) {
+      const reason = result.content.find((part) => part.type === 'text')?.text;
+      log.error('LFX API request failed', { tool, subject, reason });
+    }
+    return result;
   } catch (error) {
     const exchange = findCause(error, TokenExchangeError);
     if (exchange !== undefined) {
@@ -170,14 +175,14 @@ function findCause<T extends Error>(error: unknown, type: abstract new (...args:
   return undefined;
 }
 
-function apiFailure(status: number, what: string): CallToolResult {
+function apiFailure(status: number, resourceName: string): CallToolResult {
   if (status === 404) {
-    return failure(`The LFX API has no ${what}.`);
+    return failure(`The LFX API has no ${resourceName}.`);
   }
   if (status === 401 || status === 403) {
-    return failure(`The LFX API refused access to ${what} for this caller (HTTP ${status}).`);
+    return failure(`The LFX API denied access to ${resourceName} for this caller (HTTP ${status}).`);
   }
-  return failure(`The LFX API could not return ${what} (HTTP ${status}). Try again later.`);
+  return failure(`The LFX API could not return ${resourceName} (HTTP ${status}). Try again later.`);
 }
 
 function result(structuredContent: Record<string, unknown>): CallToolResult {
@@ -227,7 +232,7 @@ function describeSettings(projectUid: string, settings: ProjectSettings, etag: s
   };
 }
 
-/** Keeps a person's name and username; email addresses stay out of tool results. */
+/** Keeps a person's name and username, so that email addresses stay out of tool results. */
 function describePerson(user: UserInfo | undefined): z.infer<typeof person> | undefined {
   return user === undefined ? undefined : { name: user.name, username: user.username };
 }

@@ -44,7 +44,7 @@ export interface AuthServerStats {
   authorizationCodeGrants: number;
   /** RFC 8693 exchanges that issued an LFX API token. */
   tokenExchanges: number;
-  /** Token-endpoint requests answered with an OAuth error. */
+  /** Token-endpoint requests rejected with an OAuth error. */
   rejectedGrants: number;
 }
 
@@ -62,7 +62,8 @@ export interface AuthServer {
  *
  * It issues JWT access tokens for the MCP server's resource through the authorization code flow
  * with PKCE and resource indicators (RFC 8707), and exchanges those tokens for LFX API tokens with
- * the RFC 8693 grant. Sign-in and consent are answered over HTTP (see `interactionRoute`).
+ * the RFC 8693 grant. The demo's user agent completes sign-in and consent over HTTP (see
+ * `interactionRoute`).
  */
 export async function createAuthServer(options: AuthServerOptions): Promise<AuthServer> {
   const { Provider, errors } = await loadProvider();

@@ -18,7 +18,7 @@ const MAX_FORM_BYTES = 16 * 1024;
  * A real authorization server renders sign-in and consent pages here. The demo has no browser, so
  * `GET /interaction/:uid` returns the pending prompt as JSON, and the demo's user agent answers it
  * with `POST /interaction/:uid/login` (form field `username`) or `POST /interaction/:uid/consent`.
- * Both answers end in a 303 back to the authorization endpoint, as a browser form post would.
+ * Both POST routes end in a 303 back to the authorization endpoint, as a browser form post would.
  */
 export function interactionRoute(
   provider: Provider,

@@ -8,8 +8,8 @@ let loading: Promise<OidcProviderModule> | undefined;
 /**
  * Imports oidc-provider once, dropping the one start-up warning it prints on Node.js 20.
  *
- * oidc-provider 9.13 asks for Node.js 22 or later with a `console.warn` while its module loads,
- * and it works on Node.js 20, which this repository supports. Only that warning is dropped, and
+ * While its module loads, oidc-provider 9.13 warns with `console.warn` that it expects Node.js 22
+ * or later. It works on Node.js 20, which this repository supports. Only that warning is dropped, and
  * only while the module loads, so every other message still reaches the console.
  */
 export function loadProvider(): Promise<OidcProviderModule> {

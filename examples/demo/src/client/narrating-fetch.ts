@@ -10,10 +10,10 @@ export interface NarratingFetch {
 }
 
 /**
- * Wraps `fetch` so that each request the MCP SDK's client makes is written as one line: who was
- * called, what came back, and the facts that matter for the OAuth flow (the `resource_metadata`
- * pointer, the advertised authorization server, the issued token's audience). Tokens appear only
- * as fingerprints.
+ * Wraps `fetch` so that each request of the MCP SDK's client is written as one line with the
+ * server, the status and the facts of the OAuth flow. Those are the `resource_metadata` pointer,
+ * the advertised authorization server and the issued token's audience. Tokens appear only as
+ * fingerprints.
  */
 export function createNarratingFetch(write: Write, names: ReadonlyMap<string, string>): NarratingFetch {
   let enabled = true;

@@ -81,14 +81,14 @@ export class DemoOAuthProvider implements OAuthClientProvider {
     return this.discovery;
   }
 
-  /** Returns the authorization URL that the SDK asked to open, once, and forgets it. */
+  /** Returns the URL that the SDK passed to `redirectToAuthorization`, and clears it. */
   takeAuthorizationUrl(): URL | undefined {
     const url = this.authorizationUrl;
     this.authorizationUrl = undefined;
     return url;
   }
 
-  /** Whether `state` from the redirect is the one this client sent (RFC 6749 section 10.12). */
+  /** Returns whether `state` from the redirect is the one this client sent (RFC 6749 section 10.12). */
   isExpectedState(state: string | undefined): boolean {
     return state !== undefined && state === this.expectedState;
   }

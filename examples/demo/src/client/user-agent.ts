@@ -79,7 +79,7 @@ export async function authorizeAsUser(authorizationUrl: URL, options: UserAgentO
 
     if (response.status !== 200) {
       await response.body?.cancel();
-      throw new UserAgentError(`the authorization server answered ${url.pathname} with HTTP ${response.status}`, response.status);
+      throw new UserAgentError(`the authorization server returned HTTP ${response.status} for ${url.pathname}`, response.status);
     }
 
     const page = (await response.json()) as { prompt?: unknown };

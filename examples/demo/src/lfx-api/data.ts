@@ -25,8 +25,9 @@ const people = {
 } satisfies Record<string, UserInfo>;
 
 /**
- * A fictional foundation with four projects, each with settings and links. Every URL points at
- * `example.org`, a domain reserved for documentation (RFC 2606); nothing in the demo requests them.
+ * Creates the stand-in's data set: a fictional foundation and four of its projects, each with
+ * settings and links. Every URL points at `example.org`, a domain reserved for documentation
+ * (RFC 2606), and nothing in the demo requests them.
  */
 export function createDemoData(): ProjectRecord[] {
   return [

@@ -5,6 +5,7 @@ export {
   componentSchemas,
   loadOpenApiDocument,
   type OpenApiDocument,
+  type MatchedRequest,
   type OperationObject,
   type RequestFacts,
 } from './openapi.js';

@@ -40,7 +40,7 @@ export interface MatchedRequest {
   parameters: Record<string, string | number | boolean>;
 }
 
-/** A request that the spec does not allow, as the status and the error body to answer with. */
+/** A request that the spec does not allow: the status and the message of the error response. */
 export interface RejectedRequest {
   ok: false;
   status: 400 | 404 | 405;

@@ -1,7 +1,7 @@
 /**
  * A validator for the subset of OpenAPI 3.0 Schema Objects that the LFX service specs use.
  *
- * It knows the keywords listed in {@link KNOWN_KEYWORDS} and throws on any other, so a spec that
+ * It implements the keywords listed in {@link KNOWN_KEYWORDS} and throws on any other, so a spec that
  * starts using a new keyword fails loudly here instead of passing unchecked. Objects accept
  * properties that the schema does not list, as OpenAPI does without `additionalProperties`.
  */
@@ -46,7 +46,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** Checks a string against a named format. Formats without a rule here (`binary`, `int64`) pass. */
+/** Checks of string formats, by format name. Formats without an entry here (`binary`, `int64`) pass. */
 const FORMAT_CHECKS: Record<string, (value: string) => boolean> = {
   uuid: (value) => UUID.test(value),
   uri: (value) => URL.canParse(value),
@@ -134,7 +134,7 @@ function checkType(schema: Schema, value: unknown, path: string): string | undef
     return undefined;
   }
 
-  const actual = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
+  const actual = Array.isArray(value) ? 'array' : typeof value;
   const matches =
     schema.type === 'integer'
       ? typeof value === 'number' && Number.isInteger(value)

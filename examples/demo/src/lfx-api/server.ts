@@ -18,7 +18,7 @@ export interface LfxApiOptions {
   onRequest?: (record: LfxApiRequestRecord) => void;
 }
 
-/** What the stand-in saw of one request. It holds a token's fingerprint, never the token. */
+/** What the stand-in saw of one request. It contains a token's fingerprint, never the token. */
 export interface LfxApiRequestRecord {
   method: string;
   /** Path without the query string. */
@@ -160,9 +160,8 @@ export function createLfxApi(options: LfxApiOptions): LfxApi {
 }
 
 /**
- * Returns the status to answer an invalid request with. The spec declares no 400 for the read
- * operations on a single resource (the project service's own generator leaves it out), so those
- * answer 404: no resource exists for an invalid uid or version.
+ * Returns the status for an invalid request. The spec declares no 400 for the reads of a single
+ * resource, so the stand-in returns 404 for those: no resource exists for an invalid uid or version.
  */
 function declaredStatus(status: number, operation: OperationObject | undefined): number {
   if (status !== 400 || operation === undefined || '400' in operation.responses) {

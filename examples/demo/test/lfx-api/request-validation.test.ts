@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { checkRequest, loadOpenApiDocument, PROJECT_SERVICE_SPEC, type RequestFacts } from '../../src/lfx-api/index.js';
+import { checkRequest, loadOpenApiDocument, PROJECT_SERVICE_SPEC, type MatchedRequest, type RequestFacts } from '../../src/lfx-api/index.js';
 
 const document = loadOpenApiDocument(PROJECT_SERVICE_SPEC);
 const PROJECT = '5168c748-9e22-424b-900e-30b53c3227e5';
@@ -55,9 +55,8 @@ describe('checkRequest accepts', () => {
   it.each(cases)('$name', ({ request, operationId, parameters }) => {
     const checked = checkRequest(document, request);
 
-    expect(checked.ok).toBe(true);
-    expect(checked.ok && checked.operation.operationId).toBe(operationId);
-    expect(checked.ok && checked.parameters).toEqual(parameters);
+    expect(checked).toMatchObject({ ok: true, operation: { operationId } });
+    expect((checked as MatchedRequest).parameters).toEqual(parameters);
   });
 });
 
@@ -139,6 +138,6 @@ describe('checkRequest rejects', () => {
   it('names the matched operation in a rejection', () => {
     const checked = checkRequest(document, facts('GET', '/projects/appleseed'));
 
-    expect(checked.ok === false && checked.operation?.operationId).toBe('getOneProjectBase');
+    expect(checked).toMatchObject({ ok: false, operation: { operationId: 'getOneProjectBase' } });
   });
 });
