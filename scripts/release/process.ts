@@ -31,6 +31,9 @@ export class CommandError extends Error {
  * surrounding `pnpm run` sets, so a child behaves the same under pnpm, turbo or plain node.
  * It also turns off telemetry and update checks, which would reach hosts other than the
  * registries in use.
+ *
+ * NOTE: a registry mirror set through the `npm_config_registry` variable is dropped too, so
+ * installs use the one in `~/.npmrc` or npm's default; configure a mirror in `~/.npmrc`.
  */
 export function cleanEnvironment(extra: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = {};
