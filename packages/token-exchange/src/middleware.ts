@@ -54,7 +54,7 @@ export function tokenExchangeMiddleware(options: TokenExchangeMiddlewareOptions)
       const subject = subjectToken();
       if (typeof subject !== 'string' || !/\S/.test(subject)) {
         throw new TokenExchangeError(
-          'No subject token for this request: the `subjectToken` option of tokenExchangeMiddleware returned no token. ' +
+          'No subject token for this request, because the `subjectToken` option of tokenExchangeMiddleware returned no token. ' +
             'Make it return the access token of the caller the request is made for, such as the bearer token of the incoming MCP request.',
           { code: 'missing_subject_token' },
         );
@@ -70,23 +70,38 @@ export function tokenExchangeMiddleware(options: TokenExchangeMiddlewareOptions)
       return undefined;
     },
 
-    async onResponse({ request, response, options: clientOptions }) {
-      const sent = sentRequests.get(request);
-      sentRequests.delete(request);
-      if (response.status !== 401 || sent === undefined) {
+    onResponse({ request, response, options: clientOptions }) {
+      // Only a 401 needs work, so other responses return before any promise or map access.
+      if (response.status !== 401) {
         return undefined;
       }
 
-      // The 401 body is never read, so cancelling it lets the connection be reused.
-      response.body?.cancel().catch(() => undefined);
+      const sent = sentRequests.get(request);
+      if (sent === undefined) {
+        return undefined;
+      }
 
-      cache.delete(sent.subjectToken, { expectedAccessToken: sent.accessToken });
-      const accessToken = await cache.getToken(sent.subjectToken, { signal: request.signal });
-
-      const headers = new Headers(request.headers);
-      headers.set('Authorization', `Bearer ${accessToken}`);
-      // NOTE: openapi-fetch passes `requestInitExt` to its own fetch call but not to middleware, so the retry is sent without it.
-      return clientOptions.fetch(new Request(sent.bodyCopy ?? request, { headers }));
+      sentRequests.delete(request);
+      return retryWithNewToken(cache, sent, request, response, clientOptions.fetch);
     },
   };
+}
+
+async function retryWithNewToken(
+  cache: TokenExchangeMiddlewareOptions['cache'],
+  sent: SentRequest,
+  request: Request,
+  response: Response,
+  fetch: (input: Request) => Promise<Response>,
+): Promise<Response> {
+  // The 401 body is never read, so cancelling it lets the connection be reused.
+  response.body?.cancel().catch(() => undefined);
+
+  cache.delete(sent.subjectToken, { expectedAccessToken: sent.accessToken });
+  const accessToken = await cache.getToken(sent.subjectToken, { signal: request.signal });
+
+  const headers = new Headers(request.headers);
+  headers.set('Authorization', `Bearer ${accessToken}`);
+  // NOTE: openapi-fetch passes `requestInitExt` to its own fetch call but not to middleware, so the retry is sent without it.
+  return fetch(new Request(sent.bodyCopy ?? request, { headers }));
 }
