@@ -25,7 +25,7 @@ const selected = new Set<Section>(requested.length === 0 ? SECTIONS : (requested
 printMachine();
 
 if (selected.has('overhead')) {
-  const result = await measureMiddlewareOverhead({ rounds: 100, requestsPerRound: 100, warmupRequests: 2000 });
+  const result = await measureMiddlewareOverhead({ rounds: 200, requestsPerRound: 100, warmupRequests: 2000 });
   console.log('\n## 1. Cache hit through the middleware vs a static Authorization header\n');
   console.log(
     `${result.rounds} rounds of ${result.requestsPerRound} sequential GET requests per client against a loopback API in a child process, clients alternating in each round.\n`,
