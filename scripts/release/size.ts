@@ -21,9 +21,9 @@ export interface PackageSize {
 }
 
 /**
- * Bundles a package's `exports['.']` entry with esbuild, minified, with every dependency and
- * peer dependency left out, so the figure is the package's own code that an application
- * bundle gains; Node.js built-ins are left out too.
+ * Bundles a package's `exports['.']` entry with esbuild, minified, and returns its size.
+ * Dependencies, peer dependencies and Node.js built-ins are left out, so the figure is the
+ * package's own code, which is what an application bundle gains from it.
  */
 export async function measurePackage(pkg: WorkspacePackage): Promise<PackageSize> {
   const { manifest } = pkg;
