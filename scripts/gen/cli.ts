@@ -1,6 +1,6 @@
 /**
  * `pnpm gen` writes the generated types of every service in services.ts.
- * `pnpm gen --check` (also `pnpm gen:check`) writes nothing and exits with status 1, naming
+ * `pnpm gen:check` (the same script with `--check`) writes nothing and exits with status 1, naming
  * each generated file that is missing or differs from what its spec produces.
  * `--root <dir>` runs either mode on another copy of the repository, as the tests do.
  */
