@@ -6,6 +6,7 @@ import {
   type operations,
   type ProjectBase,
   type ProjectClient,
+  type ProjectClientOptions,
   type ProjectDocument,
   type ProjectServiceErrorBody,
   type UploadProjectDocumentPayload,
@@ -18,6 +19,15 @@ const updateBody = { slug: 'engine', name: 'Engine', description: 'd', parent_ui
 describe('ProjectClient types', () => {
   it('is what createProjectClient returns', () => {
     expectTypeOf(createProjectClient({ baseUrl: 'https://api.lfx.dev' })).toEqualTypeOf<ProjectClient>();
+  });
+
+  it('takes baseUrl as a string or a URL', () => {
+    expectTypeOf<ProjectClientOptions['baseUrl']>().toEqualTypeOf<string | URL>();
+    expectTypeOf(createProjectClient).toBeCallableWith({ baseUrl: new URL('https://api.lfx.dev') });
+  });
+
+  it('takes allowInsecureRequests as an optional boolean', () => {
+    expectTypeOf<ProjectClientOptions['allowInsecureRequests']>().toEqualTypeOf<boolean | undefined>();
   });
 
   it('types a successful read as the schema', async () => {

@@ -41,12 +41,19 @@ describe('createProjectClient options', () => {
     { given: null, message: /^createProjectClient options must be an object/ },
     { given: {}, message: /^`baseUrl` is missing\./ },
     { given: { baseUrl: '' }, message: /^`baseUrl` is missing\./ },
-    { given: { baseUrl: 42 }, message: /^`baseUrl` must be an absolute http or https URL/ },
+    { given: { baseUrl: 42 }, message: /^`baseUrl` must be a string or a URL, such as "https:\/\/api\.lfx\.dev"\.$/ },
     { given: { baseUrl: '/projects' }, message: /^`baseUrl` must be an absolute http or https URL/ },
     { given: { baseUrl: 'ftp://127.0.0.1' }, message: /^`baseUrl` must be an absolute http or https URL/ },
     { given: { baseUrl: 'https://api.lfx.dev?x=1' }, message: /^`baseUrl` must be an absolute http or https URL/ },
     { given: { baseUrl: 'https://api.lfx.dev#top' }, message: /^`baseUrl` must be an absolute http or https URL/ },
     { given: { baseUrl: 'https://user:pass@api.lfx.dev' }, message: /^`baseUrl` must be an absolute http or https URL/ },
+    { given: { baseUrl: 'http://api.lfx.dev' }, message: /^`baseUrl` uses http: on a host other than loopback/ },
+    { given: { baseUrl: 'http://10.0.0.8:8080' }, message: /^`baseUrl` uses http: on a host other than loopback/ },
+    { given: { baseUrl: 'http://localhost.example.org' }, message: /^`baseUrl` uses http: on a host other than loopback/ },
+    { given: { baseUrl: 'https://api.lfx.dev/projects' }, message: /^`baseUrl` ends in \/projects/ },
+    { given: { baseUrl: 'https://api.lfx.dev/gateway/projects/' }, message: /^`baseUrl` ends in \/projects/ },
+    { given: { baseUrl: new URL('https://api.lfx.dev/projects') }, message: /^`baseUrl` ends in \/projects/ },
+    { given: { baseUrl: 'https://api.lfx.dev', allowInsecureRequests: 'yes' }, message: /^`allowInsecureRequests` must be a boolean when set\.$/ },
     { given: { baseUrl: 'https://api.lfx.dev', middleware: {} }, message: /^`middleware` must be an array/ },
     { given: { baseUrl: 'https://api.lfx.dev', middleware: [{}] }, message: /^`middleware\[0\]` must be an openapi-fetch middleware/ },
     { given: { baseUrl: 'https://api.lfx.dev', middleware: [{ onRequest() {} }, null] }, message: /^`middleware\[1\]` must be/ },
@@ -57,6 +64,44 @@ describe('createProjectClient options', () => {
   it.each(invalidOptions)('rejects $given', ({ given, message }) => {
     expect(() => createProjectClient(given as ProjectClientOptions)).toThrow(TypeError);
     expect(() => createProjectClient(given as ProjectClientOptions)).toThrow(message);
+  });
+
+  it('names the fix for an http baseUrl', () => {
+    expect(() => createProjectClient({ baseUrl: 'http://api.lfx.dev' })).toThrow(
+      new TypeError(
+        '`baseUrl` uses http: on a host other than loopback, which would send bearer tokens in clear text. ' +
+          'Use https:, or set `allowInsecureRequests: true` to allow it (http: needs no option on 127.0.0.0/8, [::1] and localhost).',
+      ),
+    );
+  });
+
+  it('names the fix for a baseUrl ending in /projects', () => {
+    expect(() => createProjectClient({ baseUrl: 'https://api.lfx.dev/projects' })).toThrow(
+      new TypeError(
+        '`baseUrl` ends in /projects, but every operation path already starts with /projects. ' +
+          'Pass the API base without the service path, such as "https://api.lfx.dev".',
+      ),
+    );
+  });
+
+  it.each(['http://127.0.0.1:8080', 'http://127.45.3.9', 'http://localhost:3000/api', 'http://[::1]:8080', 'https://api.lfx.dev/projects-gateway'])(
+    'accepts the baseUrl %s',
+    (baseUrl) => {
+      expect(() => createProjectClient({ baseUrl })).not.toThrow();
+    },
+  );
+
+  it('accepts http anywhere with allowInsecureRequests', () => {
+    expect(() => createProjectClient({ baseUrl: 'http://api.lfx.dev', allowInsecureRequests: true })).not.toThrow();
+  });
+
+  it('accepts a URL object as baseUrl', async () => {
+    const client = createProjectClient({ baseUrl: new URL(`${api.baseUrl}/gateway/`) });
+    api.respondWith({ status: 200, body: projectBase });
+
+    await client.GET('/projects/{uid}', { params: { path: { uid: PROJECT_UID } } });
+
+    expect(api.onlyRequest().path).toBe(`/gateway/projects/${PROJECT_UID}`);
   });
 
   it('keeps credentials out of the baseUrl message', () => {
@@ -183,6 +228,44 @@ describe('network errors', () => {
     expect(error.message).not.toContain('v=1');
     expect(error.message).not.toContain('secret-token');
     expect(JSON.stringify(error)).not.toContain('secret-token');
+  });
+
+  it('wraps a per-request fetch failure', async () => {
+    const client = createProjectClient({ baseUrl: await closedPortUrl() });
+    const perRequestFetch = (request: Request) => fetch(request);
+
+    const error = (await client.GET('/projects', { fetch: perRequestFetch }).catch((caught: unknown) => caught)) as ProjectClientError;
+
+    expect(error).toBeInstanceOf(ProjectClientError);
+    expect(error.code).toBe('network_error');
+    expect(error.path).toBe('/projects');
+  });
+
+  it('wraps a per-request fetch in request()', async () => {
+    const client = createProjectClient({ baseUrl: await closedPortUrl() });
+    const perRequestFetch = (request: Request) => fetch(request);
+
+    const error = (await client.request('get', '/projects', { fetch: perRequestFetch }).catch((caught: unknown) => caught)) as ProjectClientError;
+
+    expect(error).toBeInstanceOf(ProjectClientError);
+    expect(error.method).toBe('GET');
+    expect(error.path).toBe('/projects');
+  });
+
+  it('gives onError hooks the ProjectClientError', async () => {
+    const seen: unknown[] = [];
+    const observer: Middleware = {
+      onError({ error }) {
+        seen.push(error);
+      },
+    };
+    const client = createProjectClient({ baseUrl: await closedPortUrl(), middleware: [observer] });
+
+    const error = await client.GET('/projects').catch((caught: unknown) => caught);
+
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toBe(error);
+    expect(error).toBeInstanceOf(ProjectClientError);
   });
 
   it('reports an aborted request as aborted', async () => {

@@ -20,6 +20,8 @@ export interface PlannedResponse {
   body?: unknown;
   /** Keeps the request open without answering, so the client side can abort or time out. */
   hang?: boolean;
+  /** Destroys the connection without answering, so the client's fetch rejects. */
+  drop?: boolean;
 }
 
 /**
@@ -60,6 +62,10 @@ export class ApiServer {
 
         const plan = api.planned.shift() ?? { status: 599, body: { code: '599', message: 'no response planned' } };
         if (plan.hang === true) {
+          return;
+        }
+        if (plan.drop === true) {
+          request.socket.destroy();
           return;
         }
 
