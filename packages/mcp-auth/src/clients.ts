@@ -8,7 +8,8 @@ import { McpAuthError } from './errors.js';
 export interface CreateClientsOptions {
   /**
    * The LFX API host, such as `api.lfx.dev`, which becomes `https://api.lfx.dev`, or its base
-   * URL with a scheme: https, or http on loopback only.
+   * URL with a scheme: https, or http on loopback only. A loopback host needs its scheme, such
+   * as `http://127.0.0.1:8080`.
    */
   apiDomain: string;
   /**

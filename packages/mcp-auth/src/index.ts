@@ -20,3 +20,18 @@ export {
   type ProtectedResourceMetadataOptions,
 } from './resource-metadata.js';
 export { createClients, type CreateClientsOptions, type LfxClients } from './clients.js';
+
+// Re-exported so that an MCP server imports only this package to build the exchange client
+// and catch its errors, and gets the same copy of @lfx/token-exchange that createClients uses.
+export {
+  TOKEN_TYPE_ACCESS_TOKEN,
+  TOKEN_TYPE_ID_TOKEN,
+  TOKEN_TYPE_JWT,
+  TokenCache,
+  TokenExchangeClient,
+  TokenExchangeError,
+  type TokenCacheOptions,
+  type TokenCacheStats,
+  type TokenExchangeConfig,
+  type TokenExchangeErrorCode,
+} from '@lfx/token-exchange';

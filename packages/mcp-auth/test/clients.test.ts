@@ -141,6 +141,14 @@ describe('createClients', () => {
   describe('options', () => {
     it.each([
       [{ apiDomain: 'http://api.lfx.dev' }, 'apiDomain must use https (http is allowed only on localhost, 127.0.0.0/8 and [::1]).'],
+      [
+        { apiDomain: '127.0.0.1:8080' },
+        'apiDomain "127.0.0.1:8080" names a loopback host without a scheme. Write "http://127.0.0.1:8080" for a local http API, or "https://127.0.0.1:8080".',
+      ],
+      [
+        { apiDomain: 'https://api.lfx.dev/projects' },
+        'apiDomain must not end in /projects, because every project service path starts with it. Pass the LFX API base without the service path, such as "api.lfx.dev".',
+      ],
       [{ apiDomain: 'api.lfx.dev', tokenExchangeClient: {} }, 'tokenExchangeClient must be a TokenExchangeClient from @lfx/token-exchange.'],
       [{ apiDomain: 'api.lfx.dev', cache: { getToken: 'no' } }, 'cache must be a TokenCache from @lfx/token-exchange.'],
       [{ apiDomain: 'api.lfx.dev', fetch: 42 }, 'fetch must be a function with the signature of the global fetch.'],

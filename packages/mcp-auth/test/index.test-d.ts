@@ -1,4 +1,5 @@
 import type { ProjectBase } from '@lfx/project-client';
+import * as tokenExchange from '@lfx/token-exchange';
 import { TokenCache, TokenExchangeClient } from '@lfx/token-exchange';
 import type { OAuthTokenVerifier } from '@modelcontextprotocol/sdk/server/auth/provider.js';
 import { describe, expectTypeOf, it } from 'vitest';
@@ -12,7 +13,12 @@ import {
   withMCPToken,
   type CreateClientsOptions,
   type McpAuthErrorCode,
+  type TokenCacheOptions,
+  type TokenCacheStats,
+  type TokenExchangeConfig,
+  type TokenExchangeErrorCode,
 } from '../src/index.js';
+import * as mcpAuth from '../src/index.js';
 
 describe('types', () => {
   it('withMCPToken returns the callback result type', () => {
@@ -48,6 +54,16 @@ describe('types', () => {
     expectTypeOf(data).toEqualTypeOf<ProjectBase | undefined>();
     // @ts-expect-error the project service has no /users path
     void project.GET('/users', {});
+  });
+
+  it('re-exports the token exchange types unchanged', () => {
+    expectTypeOf(mcpAuth.TokenExchangeClient).toEqualTypeOf(tokenExchange.TokenExchangeClient);
+    expectTypeOf(mcpAuth.TokenCache).toEqualTypeOf(tokenExchange.TokenCache);
+    expectTypeOf(mcpAuth.TokenExchangeError).toEqualTypeOf(tokenExchange.TokenExchangeError);
+    expectTypeOf<TokenExchangeConfig>().toEqualTypeOf<tokenExchange.TokenExchangeConfig>();
+    expectTypeOf<TokenCacheOptions>().toEqualTypeOf<tokenExchange.TokenCacheOptions>();
+    expectTypeOf<TokenCacheStats>().toEqualTypeOf<tokenExchange.TokenCacheStats>();
+    expectTypeOf<TokenExchangeErrorCode>().toEqualTypeOf<tokenExchange.TokenExchangeErrorCode>();
   });
 
   it('McpAuthError codes narrow in a switch', () => {

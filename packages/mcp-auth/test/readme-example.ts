@@ -1,4 +1,3 @@
-import { TOKEN_TYPE_ACCESS_TOKEN, TokenExchangeClient } from '@lfx/token-exchange';
 import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
 import { getOAuthProtectedResourceMetadataUrl } from '@modelcontextprotocol/sdk/server/auth/router.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
@@ -11,6 +10,8 @@ import {
   createJwtVerifier,
   extractMCPToken,
   protectedResourceMetadataHandler,
+  TOKEN_TYPE_ACCESS_TOKEN,
+  TokenExchangeClient,
   withMCPToken,
   type LfxClients,
 } from '../src/index.js';
