@@ -35,9 +35,11 @@ export async function checkRefusals(stack: DemoStack, mcpAccessToken: string, wr
   expect(forgedResponse.status === 401, STEP, `a forged token got HTTP ${forgedResponse.status} instead of 401`);
   expect(forgedResponse.challenge.includes(expectedPointer), STEP, 'the 401 for a forged token lacks the resource_metadata pointer');
 
+  // Written before the request, because the LFX API stand-in prints its own line with the 401
+  // while it handles the request, and the cause must come first.
+  write(`  MCP client   GET /projects on the LFX API with its MCP token ${fingerprint(mcpAccessToken)}  (the token's audience is the MCP server)`);
   const misused = await fetch(new URL('/projects?v=1', stack.lfxApiOrigin), { headers: { authorization: `Bearer ${mcpAccessToken}` } });
   await misused.body?.cancel();
-  write(`  MCP client   GET /projects on the LFX API with its MCP token ${fingerprint(mcpAccessToken)} → ${misused.status}  (the token's audience is the MCP server)`);
   expect(misused.status === 401, STEP, `the LFX API accepted the MCP token with HTTP ${misused.status}`);
 
   return 3;
