@@ -1,10 +1,12 @@
 import { hash } from 'node:crypto';
 import QuickLRU from 'quick-lru';
 import type { TokenExchangeClient } from './client.js';
+import { abortedError, raceSignal } from './abort.js';
+import { checkOption, checkSubjectToken, isNonBlankString, isObject } from './check.js';
 import { TokenExchangeError } from './errors.js';
+import { GRANT_TYPE_CLIENT_CREDENTIALS } from './constants.js';
 import { computeServeUntilMs } from './expiry.js';
-import { isClientCredentialsToken, readExpiryMs, readUnverifiedClaims } from './jwt.js';
-import type { TokenExchangeResponse } from './response.js';
+import { isClientCredentialsToken, readExpiryMs } from './jwt.js';
 
 /**
  * The two grants the cache calls. Production code passes a {@link TokenExchangeClient}, and
@@ -59,22 +61,13 @@ export interface TokenCacheStats {
   readonly evictions: number;
 }
 
-interface TokenEntry {
-  readonly kind: 'token';
-  readonly accessToken: string;
-  /** First instant, in ms since the epoch, at which the entry is no longer served. */
-  readonly serveUntilMs: number;
-}
-
-/** Records that a subject token is a machine token, so the hit path needs no JWT decoding. */
-interface MachineMarker {
-  readonly kind: 'machine';
-  /** The subject token's `exp` in ms, or `Number.MAX_SAFE_INTEGER` when it has none. */
-  readonly serveUntilMs: number;
-}
-
-interface MachineEntry {
-  readonly accessToken: string;
+/** A stored access token, or, without `accessToken`, the record that a subject token is a machine token. */
+interface Entry {
+  readonly accessToken?: string;
+  /**
+   * First instant, in ms since the epoch, at which the entry is no longer served. For a machine
+   * token record, the subject token's `exp`, or `Infinity` when it has none.
+   */
   readonly serveUntilMs: number;
 }
 
@@ -82,8 +75,8 @@ interface Flight {
   promise: Promise<string>;
 }
 
-/** In-flight key of the shared client credentials token. It cannot collide with a 43-character SHA-256 key. */
-const MACHINE_KEY = 'client_credentials';
+/** Key of the shared client credentials token. It cannot collide with a 43-character SHA-256 key. */
+const MACHINE_KEY = GRANT_TYPE_CLIENT_CREDENTIALS;
 
 /**
  * Per-subject-token cache of exchanged access tokens.
@@ -93,73 +86,56 @@ const MACHINE_KEY = 'client_credentials';
  * bounded by the client's own timeout.
  */
 export class TokenCache {
-  private readonly client: TokenCacheClient;
-  private readonly expiryBufferMs: number;
-  private readonly isMachineToken: (subjectToken: string) => boolean;
-  private readonly now: () => number;
-  private readonly entries: QuickLRU<string, TokenEntry | MachineMarker>;
+  readonly #client: TokenCacheClient;
+  readonly #expiryBufferMs: number;
+  readonly #isMachineToken: (subjectToken: string) => boolean;
+  readonly #now: () => number;
+  /**
+   * Entries by subject token key, and the shared client credentials token under {@link MACHINE_KEY}.
+   * A machine subject token's entry only records that it is one, so that a hit needs no JWT decoding.
+   */
+  private readonly entries: QuickLRU<string, Entry>;
   private readonly inFlight = new Map<string, Flight>();
-  private machineEntry: MachineEntry | undefined;
-
-  private hits = 0;
-  private misses = 0;
-  private exchanges = 0;
-  private failures = 0;
-  private evictions = 0;
+  readonly #counts = { hits: 0, misses: 0, exchanges: 0, failures: 0, evictions: 0 };
 
   /** @throws {TypeError} when an option is missing or out of range; the message names it. */
   constructor(options: TokenCacheOptions) {
-    if (typeof options !== 'object' || options === null) {
-      throw new TypeError('TokenCache options must be an object with at least `client`.');
-    }
+    checkOption(isObject(options), 'TokenCache options', 'must be an object');
 
     const { client, maxSize = 10_000, expiryBufferMs = 300_000, isMachineToken = isClientCredentialsToken, now = Date.now } = options;
-    if (
-      typeof client !== 'object' ||
-      client === null ||
-      typeof client.exchangeToken !== 'function' ||
-      typeof client.clientCredentials !== 'function'
-    ) {
-      throw new TypeError('`client` must have exchangeToken() and clientCredentials() methods, as TokenExchangeClient does.');
-    }
+    checkOption(
+      typeof client?.exchangeToken === 'function' && typeof client.clientCredentials === 'function',
+      '`client`',
+      'must have exchangeToken() and clientCredentials()',
+    );
 
-    if (!Number.isSafeInteger(maxSize) || maxSize <= 0) {
-      throw new TypeError(`\`maxSize\` must be a positive integer number of entries, got ${describe(maxSize)}.`);
-    }
+    checkOption(Number.isSafeInteger(maxSize) && maxSize > 0, '`maxSize`', `must be a positive integer, got ${describe(maxSize)}`);
 
-    if (typeof expiryBufferMs !== 'number' || !Number.isFinite(expiryBufferMs) || expiryBufferMs < 0) {
-      throw new TypeError(`\`expiryBufferMs\` must be a finite number of milliseconds, 0 or more, got ${describe(expiryBufferMs)}.`);
-    }
+    checkOption(
+      Number.isFinite(expiryBufferMs) && expiryBufferMs >= 0,
+      '`expiryBufferMs`',
+      `must be a finite number, 0 or more, got ${describe(expiryBufferMs)}`,
+    );
 
-    if (typeof isMachineToken !== 'function') {
-      throw new TypeError('`isMachineToken` must be a function (subjectToken) => boolean.');
-    }
+    checkOption(typeof isMachineToken === 'function', '`isMachineToken`', 'must be a function');
 
-    if (typeof now !== 'function') {
-      throw new TypeError('`now` must be a function that returns the time in ms since the epoch.');
-    }
+    checkOption(typeof now === 'function', '`now`', 'must be a function');
 
-    this.client = client;
-    this.expiryBufferMs = expiryBufferMs;
-    this.isMachineToken = isMachineToken;
-    this.now = now;
+    this.#client = client;
+    this.#expiryBufferMs = expiryBufferMs;
+    this.#isMachineToken = isMachineToken;
+    this.#now = now;
     this.entries = new QuickLRU({
       maxSize,
       onEviction: () => {
-        this.evictions += 1;
+        this.#counts.evictions += 1;
       },
     });
   }
 
   /** A snapshot of the counters. Reading it does not change LRU recency. */
   get stats(): TokenCacheStats {
-    return {
-      hits: this.hits,
-      misses: this.misses,
-      exchanges: this.exchanges,
-      failures: this.failures,
-      evictions: this.evictions,
-    };
+    return { ...this.#counts };
   }
 
   /**
@@ -169,49 +145,37 @@ export class TokenCache {
    *   or blank (before any request), `aborted` when `signal` fires first, or the error of the
    *   failed exchange, which every caller waiting on that exchange receives.
    */
-  async getToken(subjectToken: string, options: GetTokenOptions = {}): Promise<string> {
-    const { signal } = options;
+  async getToken(subjectToken: string, { signal }: GetTokenOptions = {}): Promise<string> {
     if (signal?.aborted) {
-      throw abortedError(signal.reason);
+      throw abortedError(signal);
     }
 
-    if (typeof subjectToken !== 'string' || !/\S/.test(subjectToken)) {
-      throw new TokenExchangeError(
-        'The subject token is empty or blank. Pass the access token of the caller the request is made for.',
-        { code: 'invalid_subject_token' },
-      );
-    }
-
+    checkSubjectToken(subjectToken);
     const key = hashSubjectToken(subjectToken);
-    const nowMs = this.now();
-    const entry = this.entries.get(key);
-    if (entry !== undefined) {
+    const nowMs = this.#now();
+    let entry = this.#readFresh(key, nowMs);
+
+    if (entry === undefined) {
+      const subjectExpiryMs = readExpiryMs(subjectToken);
+      if (!this.#isMachineToken(subjectToken)) {
+        return this.#miss(key, subjectToken, subjectExpiryMs, signal);
+      }
+
+      entry = { serveUntilMs: subjectExpiryMs ?? Infinity };
       if (nowMs < entry.serveUntilMs) {
-        if (entry.kind === 'machine') {
-          return this.getMachineToken(nowMs, signal);
-        }
-
-        this.hits += 1;
-        return entry.accessToken;
+        this.entries.set(key, entry);
       }
-
-      this.entries.delete(key);
     }
 
-    const subjectExpiryMs = readExpiryMs(readUnverifiedClaims(subjectToken));
-    if (this.isMachineToken(subjectToken)) {
-      if (subjectExpiryMs !== undefined && subjectExpiryMs <= nowMs) {
-        // The shared token is never served past the subject's exp, so this call gets its own response.
-        this.misses += 1;
-        return waitForFlight(this.joinOrStart(MACHINE_KEY, () => this.client.clientCredentials(), undefined), signal);
-      }
-
-      this.entries.set(key, { kind: 'machine', serveUntilMs: subjectExpiryMs ?? Number.MAX_SAFE_INTEGER });
-      return this.getMachineToken(nowMs, signal);
+    // The shared token is never served past a machine subject token's exp, so after it each call gets its own response.
+    const accessToken =
+      entry.accessToken ?? (nowMs < entry.serveUntilMs ? this.#readFresh(MACHINE_KEY, nowMs)?.accessToken : undefined);
+    if (accessToken === undefined) {
+      return this.#miss(MACHINE_KEY, undefined, undefined, signal);
     }
 
-    this.misses += 1;
-    return waitForFlight(this.joinOrStart(key, () => this.client.exchangeToken(subjectToken), subjectExpiryMs), signal);
+    this.#counts.hits += 1;
+    return accessToken;
   }
 
   /**
@@ -219,26 +183,20 @@ export class TokenCache {
    * exchange's result is not stored. For a machine token this removes the shared entry.
    * Returns whether anything was removed.
    */
-  delete(subjectToken: string, options: DeleteTokenOptions = {}): boolean {
-    if (typeof subjectToken !== 'string' || !/\S/.test(subjectToken)) {
+  delete(subjectToken: string, { expectedAccessToken }: DeleteTokenOptions = {}): boolean {
+    if (!isNonBlankString(subjectToken)) {
       return false;
     }
 
-    const { expectedAccessToken } = options;
-    const key = hashSubjectToken(subjectToken);
-    const entry = this.entries.peek(key);
-    const isMachine = entry === undefined ? this.isMachineToken(subjectToken) : entry.kind === 'machine';
-
-    if (isMachine) {
-      return this.deleteMachineEntry(expectedAccessToken);
+    let key = hashSubjectToken(subjectToken);
+    let entry = this.entries.peek(key);
+    if (entry === undefined ? this.#isMachineToken(subjectToken) : entry.accessToken === undefined) {
+      key = MACHINE_KEY;
+      entry = this.entries.peek(key);
     }
 
     if (expectedAccessToken !== undefined) {
-      if (entry?.kind !== 'token' || entry.accessToken !== expectedAccessToken) {
-        return false;
-      }
-
-      return this.entries.delete(key);
+      return entry?.accessToken === expectedAccessToken && this.entries.delete(key);
     }
 
     const removedEntry = this.entries.delete(key);
@@ -250,79 +208,69 @@ export class TokenCache {
   clear(): void {
     this.entries.clear();
     this.inFlight.clear();
-    this.machineEntry = undefined;
   }
 
-  private deleteMachineEntry(expectedAccessToken: string | undefined): boolean {
-    const machineEntry = this.machineEntry;
-    if (expectedAccessToken !== undefined) {
-      if (machineEntry?.accessToken !== expectedAccessToken) {
-        return false;
-      }
-
-      this.machineEntry = undefined;
-      return true;
+  /** Returns the entry under `key` while it may be served, and removes an expired one. */
+  #readFresh(key: string, nowMs: number): Entry | undefined {
+    const entry = this.entries.get(key);
+    if (entry !== undefined && nowMs >= entry.serveUntilMs) {
+      this.entries.delete(key);
+      return undefined;
     }
 
-    this.machineEntry = undefined;
-    const removedFlight = this.inFlight.delete(MACHINE_KEY);
-    return machineEntry !== undefined || removedFlight;
+    return entry;
   }
 
-  private getMachineToken(nowMs: number, signal: AbortSignal | undefined): Promise<string> | string {
-    const machineEntry = this.machineEntry;
-    if (machineEntry !== undefined && nowMs < machineEntry.serveUntilMs) {
-      this.hits += 1;
-      return machineEntry.accessToken;
+  /**
+   * Counts a miss and joins the exchange in flight for `key`, or starts one: a token exchange of
+   * `subjectToken`, or the client credentials grant when it is undefined.
+   */
+  #miss(key: string, subjectToken: string | undefined, subjectExpiryMs: number | undefined, signal: AbortSignal | undefined): Promise<string> {
+    this.#counts.misses += 1;
+    let flight = this.inFlight.get(key);
+    if (flight === undefined) {
+      // The flight is registered before the request starts, so a client that throws synchronously
+      // still finds it in `finally` and removes it.
+      const started: Flight = { promise: Promise.resolve('') };
+      this.inFlight.set(key, started);
+      started.promise = this.#run(key, started, subjectToken, subjectExpiryMs);
+      flight = started;
     }
 
-    this.misses += 1;
-    return waitForFlight(this.joinOrStart(MACHINE_KEY, () => this.client.clientCredentials(), undefined), signal);
+    return signal === undefined ? flight.promise : raceSignal(flight.promise, signal, () => abortedError(signal));
   }
 
-  private joinOrStart(
-    key: string,
-    request: () => Promise<TokenExchangeResponse>,
-    subjectExpiryMs: number | undefined,
-  ): Promise<string> {
-    const current = this.inFlight.get(key);
-    if (current !== undefined) {
-      return current.promise;
-    }
-
-    // The flight is registered before the request starts, so a client that throws synchronously
-    // still finds it in `finally` and removes it.
-    const flight: Flight = { promise: Promise.resolve('') };
-    this.inFlight.set(key, flight);
-    flight.promise = this.runFlight(key, flight, request, subjectExpiryMs);
-    return flight.promise;
-  }
-
-  private async runFlight(
-    key: string,
-    flight: Flight,
-    request: () => Promise<TokenExchangeResponse>,
-    subjectExpiryMs: number | undefined,
-  ): Promise<string> {
-    const issuedAtMs = this.now();
-    this.exchanges += 1;
+  async #run(key: string, flight: Flight, subjectToken: string | undefined, subjectExpiryMs: number | undefined): Promise<string> {
+    const issuedAtMs = this.#now();
+    this.#counts.exchanges += 1;
 
     try {
-      const response = await request();
+      const response = await (subjectToken === undefined
+        ? this.#client.clientCredentials()
+        : this.#client.exchangeToken(subjectToken));
       const accessToken = response?.access_token;
       if (typeof accessToken !== 'string' || accessToken === '') {
-        throw new TokenExchangeError('The token endpoint response has no access_token. Check the client that the cache was given.', {
-          code: 'invalid_response',
-        });
+        throw new TokenExchangeError('TokenCache `client` returned no access_token.', { code: 'invalid_response' });
       }
 
-      if (this.inFlight.get(key) === flight) {
-        this.store(key, accessToken, issuedAtMs, response.expires_in, subjectExpiryMs);
+      const serveUntilMs = computeServeUntilMs(
+        issuedAtMs,
+        response.expires_in,
+        readExpiryMs(accessToken),
+        subjectExpiryMs,
+        this.#expiryBufferMs,
+      );
+      // A result that arrives after delete() or clear(), or after a newer flight started, is not stored.
+      if (this.inFlight.get(key) === flight && serveUntilMs !== undefined && serveUntilMs > this.#now()) {
+        // quick-lru 7 keeps a stale copy in its older generation when a key is set again, and
+        // would later report that copy as an eviction, so the key is removed first.
+        this.entries.delete(key);
+        this.entries.set(key, { accessToken, serveUntilMs });
       }
 
       return accessToken;
     } catch (error) {
-      this.failures += 1;
+      this.#counts.failures += 1;
       throw error;
     } finally {
       if (this.inFlight.get(key) === flight) {
@@ -330,67 +278,10 @@ export class TokenCache {
       }
     }
   }
-
-  private store(
-    key: string,
-    accessToken: string,
-    issuedAtMs: number,
-    expiresInSeconds: number | undefined,
-    subjectExpiryMs: number | undefined,
-  ): void {
-    const serveUntilMs = computeServeUntilMs({
-      issuedAtMs,
-      expiresInSeconds,
-      accessTokenExpiryMs: readExpiryMs(readUnverifiedClaims(accessToken)),
-      subjectExpiryMs,
-      expiryBufferMs: this.expiryBufferMs,
-    });
-    if (serveUntilMs === undefined || serveUntilMs <= this.now()) {
-      return;
-    }
-
-    if (key === MACHINE_KEY) {
-      this.machineEntry = { accessToken, serveUntilMs };
-      return;
-    }
-
-    // quick-lru 7 keeps a stale copy in its older generation when a key is set again, and
-    // would later report that copy as an eviction, so the key is removed first.
-    this.entries.delete(key);
-    this.entries.set(key, { kind: 'token', accessToken, serveUntilMs });
-  }
 }
 
 function hashSubjectToken(subjectToken: string): string {
   return hash('sha256', subjectToken, 'base64url');
-}
-
-function waitForFlight(promise: Promise<string>, signal: AbortSignal | undefined): Promise<string> {
-  if (signal === undefined) {
-    return promise;
-  }
-
-  return new Promise((resolve, reject) => {
-    const onAbort = (): void => reject(abortedError(signal.reason));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (accessToken) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(accessToken);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
-
-function abortedError(reason: unknown): TokenExchangeError {
-  return new TokenExchangeError('Waiting for an access token was aborted by the caller\'s signal.', {
-    code: 'aborted',
-    cause: reason,
-  });
 }
 
 function describe(value: unknown): string {

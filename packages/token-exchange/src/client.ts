@@ -1,11 +1,11 @@
 import { createClientAssertion } from './assertion.js';
+import { checkOption, checkString, checkSubjectToken, isObject } from './check.js';
 import { resolveConfig, type ResolvedConfig, type TokenExchangeConfig } from './config.js';
 import {
   CLIENT_ASSERTION_TYPE_JWT_BEARER,
   GRANT_TYPE_CLIENT_CREDENTIALS,
   GRANT_TYPE_TOKEN_EXCHANGE,
 } from './constants.js';
-import { TokenExchangeError } from './errors.js';
 import { requestToken } from './http.js';
 import { processTokenResponse, type TokenExchangeResponse, type TokenGrant } from './response.js';
 
@@ -61,12 +61,8 @@ export class TokenExchangeClient {
    * @throws TypeError for an invalid option, before any request.
    */
   async exchangeToken(subjectToken: string, options: ExchangeTokenOptions = {}): Promise<TokenExchangeResponse> {
-    if (typeof subjectToken !== 'string' || subjectToken.trim() === '') {
-      throw new TokenExchangeError('Subject token is empty or blank. Pass the caller\'s access token to exchangeToken().', {
-        code: 'invalid_subject_token',
-      });
-    }
-    const { signal, ...parameters } = checkExchangeOptions(options);
+    checkSubjectToken(subjectToken);
+    checkOption(isObject(options), 'exchangeToken() options', 'must be an object');
 
     const form = new URLSearchParams({
       grant_type: GRANT_TYPE_TOKEN_EXCHANGE,
@@ -74,14 +70,27 @@ export class TokenExchangeClient {
       subject_token_type: this.#config.subjectTokenType,
       audience: this.#config.audience,
     });
-    appendIfSet(form, 'scope', parameters.scope);
-    appendIfSet(form, 'resource', parameters.resource);
-    appendIfSet(form, 'requested_token_type', parameters.requestedTokenType);
-    appendIfSet(form, 'actor_token', parameters.actorToken);
-    appendIfSet(form, 'actor_token_type', parameters.actorTokenType);
+    for (const option of EXCHANGE_OPTIONS) {
+      const value = checkString(options[option], `exchangeToken() option ${option}`);
+      if (value !== undefined) {
+        // Each parameter is its option's name in snake case, such as requested_token_type.
+        form.set(option.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`), value);
+      }
+    }
 
-    const secrets = [subjectToken, ...(parameters.actorToken === undefined ? [] : [parameters.actorToken])];
-    return this.#send(form, 'token_exchange', secrets, signal);
+    // RFC 8693 section 2.1: resource is an absolute URI.
+    checkOption(options.resource === undefined || URL.canParse(options.resource), 'exchangeToken() option resource', 'must be an absolute URI');
+
+    // RFC 8693 section 2.1: actor_token_type is required with actor_token and must be absent without it.
+    const { actorToken } = options;
+    checkOption(
+      (actorToken === undefined) === (options.actorTokenType === undefined),
+      'exchangeToken() options actorToken and actorTokenType',
+      'must be set together',
+    );
+
+    // redact() skips the empty string that stands for an absent actor token.
+    return this.#send(form, 'token_exchange', [subjectToken, actorToken ?? ''], options.signal);
   }
 
   /**
@@ -92,111 +101,30 @@ export class TokenExchangeClient {
    *   than `invalid_subject_token`. The response's `token_type` must be Bearer.
    */
   async clientCredentials(options: ClientCredentialsOptions = {}): Promise<TokenExchangeResponse> {
-    const signal = checkSignal(options.signal);
-
-    const form = new URLSearchParams({
-      grant_type: GRANT_TYPE_CLIENT_CREDENTIALS,
-      audience: this.#config.audience,
-    });
-
-    return this.#send(form, 'client_credentials', [], signal);
+    const form = new URLSearchParams({ grant_type: GRANT_TYPE_CLIENT_CREDENTIALS, audience: this.#config.audience });
+    return this.#send(form, 'client_credentials', [], options.signal);
   }
 
-  async #send(
-    form: URLSearchParams,
-    grant: TokenGrant,
-    requestSecrets: readonly string[],
-    signal: AbortSignal | undefined,
-  ): Promise<TokenExchangeResponse> {
-    const secrets = [...requestSecrets];
-    form.set('client_id', this.#config.clientId);
+  async #send(form: URLSearchParams, grant: TokenGrant, secrets: string[], signal: unknown): Promise<TokenExchangeResponse> {
+    checkOption(signal === undefined || signal instanceof AbortSignal, 'Option signal', 'must be an AbortSignal');
 
-    const { authentication } = this.#config;
-    if (authentication.method === 'private_key_jwt') {
-      const assertion = await createClientAssertion({
-        clientId: this.#config.clientId,
-        audience: authentication.audience,
-        privateKey: authentication.privateKey,
-        keyId: authentication.keyId,
-      });
+    const { clientId, privateKey, clientSecret } = this.#config;
+    form.set('client_id', clientId);
+    if (privateKey !== undefined) {
+      const { assertionAudience: audience, keyId } = this.#config;
+      const assertion = await createClientAssertion({ clientId, audience, privateKey, keyId });
       secrets.push(assertion);
       form.set('client_assertion_type', CLIENT_ASSERTION_TYPE_JWT_BEARER);
       form.set('client_assertion', assertion);
     } else {
-      secrets.push(authentication.clientSecret);
-      form.set('client_secret', authentication.clientSecret);
+      secrets.push(clientSecret as string);
+      form.set('client_secret', clientSecret as string);
     }
 
-    // A cause can quote the form body, where credentials appear URL-encoded.
-    for (const secret of [...secrets]) {
-      const encoded = new URLSearchParams({ value: secret }).toString().slice('value='.length);
-      if (encoded !== secret) {
-        secrets.push(encoded);
-      }
-    }
-
-    const raw = await requestToken({
-      tokenEndpoint: this.#config.tokenEndpoint,
-      form,
-      fetch: this.#config.fetch,
-      timeoutMs: this.#config.timeoutMs,
-      signal,
-      secrets,
-    });
-
+    const raw = await requestToken({ ...this.#config, form, signal, secrets });
     return processTokenResponse(raw, grant, secrets);
   }
 }
 
-function checkExchangeOptions(options: ExchangeTokenOptions): ExchangeTokenOptions {
-  if (typeof options !== 'object' || options === null) {
-    throw new TypeError('exchangeToken() options must be an object when given.');
-  }
-
-  const checked: ExchangeTokenOptions = {
-    signal: checkSignal(options.signal),
-    scope: checkOptionalString(options.scope, 'scope'),
-    resource: checkOptionalString(options.resource, 'resource'),
-    requestedTokenType: checkOptionalString(options.requestedTokenType, 'requestedTokenType'),
-    actorToken: checkOptionalString(options.actorToken, 'actorToken'),
-    actorTokenType: checkOptionalString(options.actorTokenType, 'actorTokenType'),
-  };
-
-  // RFC 8693 section 2.1: resource is an absolute URI.
-  if (checked.resource !== undefined && !URL.canParse(checked.resource)) {
-    throw new TypeError('exchangeToken() option resource must be an absolute URI.');
-  }
-
-  // RFC 8693 section 2.1: actor_token_type is required with actor_token and must be absent without it.
-  if (checked.actorToken !== undefined && checked.actorTokenType === undefined) {
-    throw new TypeError('exchangeToken() option actorToken needs actorTokenType, such as urn:ietf:params:oauth:token-type:access_token.');
-  }
-  if (checked.actorToken === undefined && checked.actorTokenType !== undefined) {
-    throw new TypeError('exchangeToken() option actorTokenType is set without actorToken. Set both or neither.');
-  }
-
-  return checked;
-}
-
-function checkSignal(signal: unknown): AbortSignal | undefined {
-  if (signal !== undefined && !(signal instanceof AbortSignal)) {
-    throw new TypeError('Option signal must be an AbortSignal when given.');
-  }
-  return signal;
-}
-
-function checkOptionalString(value: unknown, name: string): string | undefined {
-  if (value === undefined) {
-    return undefined;
-  }
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new TypeError(`exchangeToken() option ${name} must be a non-empty string when given.`);
-  }
-  return value;
-}
-
-function appendIfSet(form: URLSearchParams, name: string, value: string | undefined): void {
-  if (value !== undefined) {
-    form.set(name, value);
-  }
-}
+/** The optional `exchangeToken()` options, each sent as the RFC 8693 section 2.1 parameter of the same name in snake case. */
+const EXCHANGE_OPTIONS = ['scope', 'resource', 'requestedTokenType', 'actorToken', 'actorTokenType'] as const;

@@ -1,6 +1,8 @@
-import { createPrivateKey, KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 
-import { DEFAULT_TIMEOUT_MS } from './constants.js';
+import { importSigningKey } from './assertion.js';
+import { checkOption, checkString, isObject } from './check.js';
+import { DEFAULT_TIMEOUT_MS, TOKEN_TYPE_ACCESS_TOKEN } from './constants.js';
 
 /** Options of {@link TokenExchangeClient}, read and checked once by its constructor. */
 export interface TokenExchangeConfig {
@@ -32,15 +34,17 @@ export interface TokenExchangeConfig {
   allowInsecureRequests?: boolean | undefined;
 }
 
-export type ClientAuthentication =
-  | { method: 'private_key_jwt'; privateKey: KeyObject; audience: string; keyId: string | undefined }
-  | { method: 'client_secret_post'; clientSecret: string };
-
 /** A {@link TokenExchangeConfig} after validation, with defaults applied and the key imported. */
 export interface ResolvedConfig {
   tokenEndpoint: string;
   clientId: string;
-  authentication: ClientAuthentication;
+  /** Key that signs client assertions (`private_key_jwt`). Without it, `clientSecret` is sent (`client_secret_post`). */
+  privateKey: KeyObject | undefined;
+  clientSecret: string | undefined;
+  /** `aud` of client assertions. */
+  assertionAudience: string;
+  /** `kid` header of client assertions. */
+  keyId: string | undefined;
   subjectTokenType: string;
   audience: string;
   fetch: typeof fetch;
@@ -56,177 +60,71 @@ const MAX_TIMEOUT_MS = 2_147_483_647;
  * @throws TypeError naming the first invalid option. Messages never contain the secret or the key.
  */
 export function resolveConfig(config: TokenExchangeConfig): ResolvedConfig {
-  if (typeof config !== 'object' || config === null) {
-    throw new TypeError('TokenExchangeClient config must be an object.');
-  }
+  checkOption(isObject(config), 'TokenExchangeClient config', 'must be an object');
 
-  const tokenEndpoint = requireString(config.tokenEndpoint, 'tokenEndpoint', "the authorization server's token endpoint URL");
-  const allowInsecureRequests = optionalBoolean(config.allowInsecureRequests, 'allowInsecureRequests') ?? false;
+  const read = (name: keyof TokenExchangeConfig, expected?: string): string | undefined =>
+    checkString(config[name], `config.${name}`, expected);
+
+  const tokenEndpoint = read('tokenEndpoint', 'the token endpoint URL') as string;
+  const { allowInsecureRequests = false } = config;
+  checkOption(typeof allowInsecureRequests === 'boolean', 'config.allowInsecureRequests', 'must be a boolean');
   checkTokenEndpoint(tokenEndpoint, allowInsecureRequests);
 
-  const clientId = requireString(config.clientId, 'clientId', 'the OAuth client id registered at the authorization server');
-  const subjectTokenType = requireString(
-    config.subjectTokenType,
-    'subjectTokenType',
-    'a token type URI such as urn:ietf:params:oauth:token-type:access_token',
-  );
-  const audience = requireString(config.audience, 'audience', 'the identifier of the API the exchanged tokens are for');
+  const clientId = read('clientId', 'the OAuth client id') as string;
+  const subjectTokenType = read('subjectTokenType', `a token type such as ${TOKEN_TYPE_ACCESS_TOKEN}`) as string;
+  const audience = read('audience', "the API's identifier") as string;
 
-  const fetchImplementation = config.fetch ?? globalThis.fetch;
-  if (typeof fetchImplementation !== 'function') {
-    throw new TypeError('config.fetch must be a fetch function. Omit it to use globalThis.fetch.');
-  }
+  const fetch = config.fetch ?? globalThis.fetch;
+  checkOption(typeof fetch === 'function', 'config.fetch', 'must be a function');
+
+  const { timeoutMs = DEFAULT_TIMEOUT_MS } = config;
+  checkOption(
+    Number.isInteger(timeoutMs) && timeoutMs > 0 && timeoutMs <= MAX_TIMEOUT_MS,
+    'config.timeoutMs',
+    `must be an integer from 1 to ${MAX_TIMEOUT_MS}`,
+  );
+
+  const clientSecret = read('clientSecret');
+  const assertionAudience = read('clientAssertionAudience') ?? tokenEndpoint;
+  const keyId = read('clientAssertionKeyId');
+  const key = config.clientAssertionSigningKey;
+  checkOption(
+    key !== undefined || clientSecret !== undefined,
+    'config.clientSecret and config.clientAssertionSigningKey',
+    'are both missing: set one',
+  );
 
   return {
     tokenEndpoint,
     clientId,
-    authentication: resolveAuthentication(config, tokenEndpoint),
+    privateKey: key === undefined ? undefined : importSigningKey(key),
+    clientSecret,
+    assertionAudience,
+    keyId,
     subjectTokenType,
     audience,
-    fetch: fetchImplementation,
-    timeoutMs: resolveTimeout(config.timeoutMs),
+    fetch,
+    timeoutMs,
   };
 }
 
-function resolveAuthentication(config: TokenExchangeConfig, tokenEndpoint: string): ClientAuthentication {
-  const clientSecret = optionalString(config.clientSecret, 'clientSecret');
-  const audience = optionalString(config.clientAssertionAudience, 'clientAssertionAudience') ?? tokenEndpoint;
-  const keyId = optionalString(config.clientAssertionKeyId, 'clientAssertionKeyId');
-
-  if (config.clientAssertionSigningKey !== undefined) {
-    return { method: 'private_key_jwt', privateKey: importSigningKey(config.clientAssertionSigningKey), audience, keyId };
-  }
-
-  if (clientSecret !== undefined) {
-    return { method: 'client_secret_post', clientSecret };
-  }
-
-  throw new TypeError(
-    'config.clientSecret and config.clientAssertionSigningKey are both missing: set one of them to authenticate the client.',
-  );
-}
-
-/** Parses the key once so that no request pays for it and a bad key fails at start-up. */
-function importSigningKey(key: string | KeyObject): KeyObject {
-  let privateKey: KeyObject;
-  if (key instanceof KeyObject) {
-    if (key.type !== 'private') {
-      throw new TypeError(`config.clientAssertionSigningKey is a ${key.type} key. Pass the RSA private key.`);
-    }
-    privateKey = key;
-  } else if (typeof key === 'string' && key.trim() !== '') {
-    if (/-----BEGIN (RSA )?PUBLIC KEY-----|-----BEGIN CERTIFICATE-----/.test(key)) {
-      throw new TypeError('config.clientAssertionSigningKey is a public key or certificate. Pass the RSA private key.');
-    }
-    privateKey = parsePrivateKey(key);
-  } else {
-    throw new TypeError('config.clientAssertionSigningKey must be a PEM string or a private KeyObject.');
-  }
-
-  if (privateKey.asymmetricKeyType !== 'rsa') {
-    throw new TypeError(
-      `config.clientAssertionSigningKey is an ${JSON.stringify(privateKey.asymmetricKeyType ?? 'unknown')} key. RS256 needs an RSA private key.`,
-    );
-  }
-
-  const modulusLength = privateKey.asymmetricKeyDetails?.modulusLength ?? 0;
-  if (modulusLength < 2048) {
-    throw new TypeError(
-      `config.clientAssertionSigningKey has a ${modulusLength}-bit modulus. RS256 needs an RSA key of at least 2048 bits.`,
-    );
-  }
-
-  return privateKey;
-}
-
-function parsePrivateKey(pem: string): KeyObject {
-  try {
-    return createPrivateKey({ key: pem, format: 'pem' });
-  } catch {
-    // The OpenSSL error adds nothing that helps the caller, so it is dropped rather than risk
-    // carrying key text in a cause.
-    throw new TypeError(
-      'config.clientAssertionSigningKey could not be read: pass an unencrypted PEM RSA private key in PKCS#8 (BEGIN PRIVATE KEY) or PKCS#1 (BEGIN RSA PRIVATE KEY) form.',
-    );
-  }
-}
-
 function checkTokenEndpoint(tokenEndpoint: string, allowInsecureRequests: boolean): void {
-  if (!URL.canParse(tokenEndpoint)) {
-    throw new TypeError('config.tokenEndpoint is not a valid absolute URL.');
-  }
+  const url = URL.parse(tokenEndpoint);
 
-  const url = new URL(tokenEndpoint);
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new TypeError('config.tokenEndpoint must be an https: URL.');
-  }
-
-  if (url.protocol === 'http:' && !allowInsecureRequests && !isLoopbackHost(url.hostname)) {
-    throw new TypeError(
-      'config.tokenEndpoint uses http: on a host other than loopback, which would send credentials in clear text. Use https: or set allowInsecureRequests: true.',
-    );
-  }
-
-  if (url.username !== '' || url.password !== '') {
-    throw new TypeError('config.tokenEndpoint must not contain credentials. Use clientSecret or clientAssertionSigningKey.');
-  }
+  // http: would send the credentials in clear text, so it is accepted only where nothing else can read them.
+  // The WHATWG URL parser has already normalised IPv4 forms such as 0x7f.1 to dotted decimal, so this
+  // pattern covers 127.0.0.0/8, [::1] and localhost.
+  const isLoopback = /^(localhost|\[::1\]|127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/.test(url?.hostname ?? '');
+  checkOption(
+    url?.protocol === 'https:' || (url?.protocol === 'http:' && (allowInsecureRequests || isLoopback)),
+    'config.tokenEndpoint',
+    'must be an https: URL, or http: with allowInsecureRequests: true',
+  );
 
   // RFC 6749 section 3.2: the endpoint URI must not include a fragment.
-  if (url.hash !== '') {
-    throw new TypeError('config.tokenEndpoint must not contain a fragment (#...).');
-  }
-}
-
-/** Returns whether `hostname` (as `URL.hostname` gives it) is in 127.0.0.0/8, `[::1]` or `localhost`. */
-export function isLoopbackHost(hostname: string): boolean {
-  if (hostname === 'localhost' || hostname === '[::1]') {
-    return true;
-  }
-
-  // The WHATWG URL parser has already normalised IPv4 forms such as 0x7f.1 to dotted decimal.
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
-}
-
-function resolveTimeout(timeoutMs: unknown): number {
-  if (timeoutMs === undefined) {
-    return DEFAULT_TIMEOUT_MS;
-  }
-
-  if (typeof timeoutMs !== 'number' || !Number.isInteger(timeoutMs) || timeoutMs <= 0 || timeoutMs > MAX_TIMEOUT_MS) {
-    throw new TypeError(`config.timeoutMs must be an integer number of milliseconds from 1 to ${MAX_TIMEOUT_MS}.`);
-  }
-
-  return timeoutMs;
-}
-
-function requireString(value: unknown, name: string, expected: string): string {
-  if (value === undefined || value === null || value === '') {
-    throw new TypeError(`config.${name} is missing: set it to ${expected}.`);
-  }
-
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new TypeError(`config.${name} must be a non-empty string: set it to ${expected}.`);
-  }
-
-  return value;
-}
-
-function optionalString(value: unknown, name: string): string | undefined {
-  if (value === undefined) {
-    return undefined;
-  }
-
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new TypeError(`config.${name} must be a non-empty string when set. Omit it otherwise.`);
-  }
-
-  return value;
-}
-
-function optionalBoolean(value: unknown, name: string): boolean | undefined {
-  if (value !== undefined && typeof value !== 'boolean') {
-    throw new TypeError(`config.${name} must be a boolean when set.`);
-  }
-
-  return value;
+  checkOption(
+    url.username === '' && url.password === '' && url.hash === '',
+    'config.tokenEndpoint',
+    'must not contain credentials or a fragment',
+  );
 }

@@ -53,16 +53,17 @@ export class TokenExchangeError extends Error {
   override readonly name = 'TokenExchangeError';
 
   /** An RFC 6749 `error` code from the server, or one of {@link TokenExchangeLocalErrorCode}. */
-  readonly code: TokenExchangeErrorCode;
+  declare readonly code: TokenExchangeErrorCode;
 
   /** HTTP status of the token endpoint's response, when there was one. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
 
   /** The server's `error_description`, when it sent one. */
-  readonly description: string | undefined;
+  declare readonly description: string | undefined;
 
   constructor(message: string, options: TokenExchangeErrorOptions) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    // Error reads only `cause` from its options, and sets no `cause` property when the key is absent.
+    super(message, options);
     this.code = options.code;
     this.status = options.status;
     this.description = options.description;

@@ -1,5 +1,6 @@
 import { MAX_RESPONSE_BYTES } from './constants.js';
 import { TokenExchangeError } from './errors.js';
+import { abortedError, raceSignal } from './abort.js';
 import { sanitizeCause } from './sanitize.js';
 
 export interface TokenRequest {
@@ -33,40 +34,34 @@ export interface RawTokenResponse {
  *   `network_error` when no complete response arrives.
  */
 export async function requestToken(request: TokenRequest): Promise<RawTokenResponse> {
-  const { signal: callerSignal } = request;
+  const { signal: callerSignal, secrets, timeoutMs } = request;
   if (callerSignal?.aborted) {
-    throw abortedError(callerSignal, request.secrets);
+    throw abortedError(callerSignal, secrets);
   }
 
+  // The controller's abort reason is the error to throw, so whichever of the timer and the caller fires first decides it.
   const controller = new AbortController();
-  let timedOut = false;
   const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, request.timeoutMs);
-  const abort = (): void => controller.abort();
+    controller.abort(
+      new TokenExchangeError(`Token request timed out after ${timeoutMs} ms: check the token endpoint or raise timeoutMs.`, {
+        code: 'timeout',
+      }),
+    );
+  }, timeoutMs);
+  const abort = (): void => controller.abort(abortedError(callerSignal as AbortSignal, secrets));
   callerSignal?.addEventListener('abort', abort, { once: true });
 
   try {
     // A custom fetch may ignore the signal, so the race makes the limit hold anyway.
-    return await raceAbort(send(request, controller.signal), controller.signal);
+    return await raceSignal(send(request, controller.signal), controller.signal, () => controller.signal.reason);
   } catch (error) {
-    if (callerSignal?.aborted) {
-      throw abortedError(callerSignal, request.secrets);
-    }
-    if (timedOut) {
-      throw new TokenExchangeError(
-        `Token request timed out after ${request.timeoutMs} ms. Check that the token endpoint is reachable, or raise timeoutMs.`,
-        { code: 'timeout' },
-      );
-    }
     if (error instanceof TokenExchangeError) {
       throw error;
     }
-    throw new TokenExchangeError(
-      'Token request failed before a complete response arrived. Check that the token endpoint is reachable.',
-      { code: 'network_error', cause: sanitizeCause(error, request.secrets) },
-    );
+    throw new TokenExchangeError('Token request failed: check the token endpoint.', {
+      code: 'network_error',
+      cause: sanitizeCause(error, secrets),
+    });
   } finally {
     clearTimeout(timer);
     callerSignal?.removeEventListener('abort', abort);
@@ -86,8 +81,19 @@ async function send(request: TokenRequest, signal: AbortSignal): Promise<RawToke
   });
 
   const bytes = await readBody(response, request.maxResponseBytes ?? MAX_RESPONSE_BYTES);
-  return { status: response.status, body: parseJson(bytes) };
+  let body: unknown;
+  try {
+    // An empty body fails to parse as well, so it also becomes undefined.
+    body = JSON.parse(utf8.decode(bytes));
+  } catch {
+    // The caller decides what a body that is not JSON means for the status.
+  }
+
+  return { status: response.status, body };
 }
+
+/** Strict UTF-8 decoder, shared because `decode` without `stream` keeps no state between calls. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Reads the body up to `maxBytes` and cancels the stream as soon as the limit is passed. */
 async function readBody(response: Response, maxBytes: number): Promise<Uint8Array> {
@@ -97,60 +103,22 @@ async function readBody(response: Response, maxBytes: number): Promise<Uint8Arra
       status: response.status,
     });
 
-  const declaredLength = Number(response.headers.get('content-length'));
-  if (declaredLength > maxBytes) {
+  // A declared length over the limit fails before any byte is read. Without one, the bytes read are counted.
+  if (Number(response.headers.get('content-length')) > maxBytes) {
     await response.body?.cancel().catch(() => undefined);
     throw tooLarge();
   }
 
-  if (response.body === null) {
-    return new Uint8Array(0);
-  }
-
-  const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) {
-      break;
-    }
-
-    total += value.byteLength;
+  // Leaving the loop early cancels the stream, so undici closes the connection instead of draining the rest of the body.
+  for await (const chunk of response.body ?? []) {
+    total += chunk.byteLength;
     if (total > maxBytes) {
-      // Cancelling makes undici close the connection instead of draining the rest of the body.
-      await reader.cancel().catch(() => undefined);
       throw tooLarge();
     }
-    chunks.push(value);
+    chunks.push(chunk);
   }
 
   return Buffer.concat(chunks);
-}
-
-function parseJson(bytes: Uint8Array): unknown {
-  if (bytes.byteLength === 0) {
-    return undefined;
-  }
-
-  try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(new Error('request aborted'));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
-
-function abortedError(signal: AbortSignal, secrets: readonly string[]): TokenExchangeError {
-  return new TokenExchangeError("Token request was aborted by the caller's signal.", {
-    code: 'aborted',
-    cause: signal.reason === undefined ? undefined : sanitizeCause(signal.reason, secrets),
-  });
 }

@@ -5,7 +5,7 @@ import { decodeJwt, type JWTPayload } from 'jose';
  * `undefined` when the token is not a JWT. Callers use the claims only to shorten a cache
  * lifetime or to route a token, never to grant access.
  */
-export function readUnverifiedClaims(token: string): JWTPayload | undefined {
+function readUnverifiedClaims(token: string): JWTPayload | undefined {
   try {
     return decodeJwt(token);
   } catch {
@@ -14,14 +14,10 @@ export function readUnverifiedClaims(token: string): JWTPayload | undefined {
   }
 }
 
-/** Returns the `exp` claim in milliseconds since the epoch, or `undefined` when it is missing or not a finite number. */
-export function readExpiryMs(claims: JWTPayload | undefined): number | undefined {
-  const exp = claims?.exp;
-  if (typeof exp !== 'number' || !Number.isFinite(exp)) {
-    return undefined;
-  }
-
-  return exp * 1000;
+/** Returns the token's `exp` claim in milliseconds since the epoch, or `undefined` when it is missing, not a finite number or the token is not a JWT. */
+export function readExpiryMs(token: string): number | undefined {
+  const exp = readUnverifiedClaims(token)?.exp;
+  return Number.isFinite(exp) ? (exp as number) * 1000 : undefined;
 }
 
 /**

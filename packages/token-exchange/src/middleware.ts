@@ -1,5 +1,6 @@
 import type { Middleware } from 'openapi-fetch';
 import type { TokenCache } from './cache.js';
+import { checkOption, isNonBlankString, isObject } from './check.js';
 import { TokenExchangeError } from './errors.js';
 
 export interface TokenExchangeMiddlewareOptions {
@@ -34,30 +35,22 @@ interface SentRequest {
  * @throws {TypeError} when an option is missing; the message names it.
  */
 export function tokenExchangeMiddleware(options: TokenExchangeMiddlewareOptions): Middleware {
-  if (typeof options !== 'object' || options === null) {
-    throw new TypeError('tokenExchangeMiddleware options must be an object with `cache` and `subjectToken`.');
-  }
+  checkOption(isObject(options), 'tokenExchangeMiddleware options', 'must be an object');
 
   const { cache, subjectToken } = options;
-  if (typeof cache !== 'object' || cache === null || typeof cache.getToken !== 'function' || typeof cache.delete !== 'function') {
-    throw new TypeError('`cache` must be a TokenCache.');
-  }
+  checkOption(typeof cache?.getToken === 'function' && typeof cache.delete === 'function', '`cache`', 'must be a TokenCache');
 
-  if (typeof subjectToken !== 'function') {
-    throw new TypeError('`subjectToken` must be a function that returns the current caller\'s access token.');
-  }
+  checkOption(typeof subjectToken === 'function', '`subjectToken`', 'must be a function');
 
   const sentRequests = new WeakMap<Request, SentRequest>();
 
   return {
     async onRequest({ request }) {
       const subject = subjectToken();
-      if (typeof subject !== 'string' || !/\S/.test(subject)) {
-        throw new TokenExchangeError(
-          'No subject token for this request, because the `subjectToken` option of tokenExchangeMiddleware returned no token. ' +
-            'Make it return the access token of the caller the request is made for, such as the bearer token of the incoming MCP request.',
-          { code: 'missing_subject_token' },
-        );
+      if (!isNonBlankString(subject)) {
+        throw new TokenExchangeError("`subjectToken` returned no token: make it return the caller's access token.", {
+          code: 'missing_subject_token',
+        });
       }
 
       const accessToken = await cache.getToken(subject, { signal: request.signal });
@@ -100,8 +93,9 @@ async function retryWithNewToken(
   cache.delete(sent.subjectToken, { expectedAccessToken: sent.accessToken });
   const accessToken = await cache.getToken(sent.subjectToken, { signal: request.signal });
 
-  const headers = new Headers(request.headers);
-  headers.set('Authorization', `Bearer ${accessToken}`);
+  // The unsent copy carries the headers the first attempt was sent with.
+  const retry = new Request(sent.bodyCopy ?? request);
+  retry.headers.set('Authorization', `Bearer ${accessToken}`);
   // NOTE: openapi-fetch passes `requestInitExt` to its own fetch call but not to middleware, so the retry is sent without it.
-  return fetch(new Request(sent.bodyCopy ?? request, { headers }));
+  return fetch(retry);
 }

@@ -1,3 +1,4 @@
+import { isObject } from './check.js';
 import { TokenExchangeError } from './errors.js';
 import type { RawTokenResponse } from './http.js';
 import { redact } from './sanitize.js';
@@ -22,6 +23,9 @@ export interface TokenExchangeResponse {
 /** The grant whose rules a response is held to. */
 export type TokenGrant = 'token_exchange' | 'client_credentials';
 
+/** The string fields of a token response, required ones first. Other fields are dropped. */
+const STRING_FIELDS = ['access_token', 'token_type', 'issued_token_type', 'scope', 'refresh_token'] as const;
+
 /** Maximum length of a server string in an error message. `description` keeps the whole string. */
 const MAX_MESSAGE_STRING_LENGTH = 200;
 
@@ -42,126 +46,65 @@ export function processTokenResponse(
   secrets: readonly string[] = [],
 ): TokenExchangeResponse {
   const { status, body } = raw;
-  const fields = isJsonObject(body) ? body : undefined;
+  const fields = isObject(body) && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+  const fail = (message: string, code = 'invalid_response', description?: string): TokenExchangeError =>
+    new TokenExchangeError(`Token endpoint returned ${message}`, { code, status, description });
+  const invalid = (field: string, problem: string): TokenExchangeError => fail(`an invalid response: ${field} ${problem}.`);
 
-  if (fields !== undefined && typeof fields.error === 'string' && fields.error !== '') {
-    throw oauthError(status, fields, secrets);
+  if (typeof fields?.error === 'string' && fields.error !== '') {
+    const code = redact(fields.error, secrets);
+    const description = typeof fields.error_description === 'string' ? redact(fields.error_description, secrets) : undefined;
+    const descriptionText = description === undefined ? '' : `: ${quote(description)}`;
+    throw fail(`HTTP ${status} with OAuth error ${quote(code)}${descriptionText}`, code, description);
   }
 
   if (status < 200 || status > 299) {
-    throw new TokenExchangeError(
-      `Token endpoint returned HTTP ${status} without an OAuth error body. Check tokenEndpoint and the authorization server's health.`,
-      { code: 'http_error', status },
-    );
+    throw fail(`HTTP ${status} without an OAuth error body: check tokenEndpoint.`, 'http_error');
   }
 
   if (fields === undefined) {
-    throw invalidResponse(status, 'body', body === undefined ? 'is not JSON' : 'is not a JSON object');
+    throw invalid('body', body === undefined ? 'is not JSON' : 'is not a JSON object');
   }
 
-  const response: TokenExchangeResponse = {
-    access_token: readAccessToken(status, fields),
-    token_type: readTokenType(status, fields, grant),
-  };
-
-  const expiresIn = readExpiresIn(status, fields);
-  if (expiresIn !== undefined) {
-    response.expires_in = expiresIn;
-  }
-
-  for (const name of ['issued_token_type', 'scope', 'refresh_token'] as const) {
-    const value = readOptionalString(status, fields, name);
+  const response = {} as TokenExchangeResponse;
+  for (const name of STRING_FIELDS) {
+    const value = fields[name] ?? undefined;
+    if (value === undefined && (name === 'access_token' || name === 'token_type')) {
+      throw invalid(name, 'is missing');
+    }
+    if (value !== undefined && typeof value !== 'string') {
+      throw invalid(name, 'must be a string');
+    }
     if (value !== undefined) {
       response[name] = value;
     }
   }
 
+  if (response.access_token === '') {
+    throw invalid('access_token', 'must not be empty');
+  }
+
+  // RFC 8693 section 2.2.1 allows N_A for an exchanged token that is not an access token; RFC 6749 has only Bearer here.
+  const tokenType = response.token_type.toLowerCase();
+  if (tokenType !== 'bearer' && (tokenType !== 'n_a' || grant !== 'token_exchange')) {
+    throw invalid('token_type', grant === 'token_exchange' ? 'must be Bearer or N_A' : 'must be Bearer');
+  }
+  response.token_type = tokenType === 'bearer' ? 'Bearer' : 'N_A';
+
+  // A positive integer in seconds, or a string of digits, which some servers send.
+  const expiresIn = fields.expires_in ?? undefined;
+  if (expiresIn !== undefined) {
+    const seconds = typeof expiresIn === 'string' && /^\d+$/.test(expiresIn) ? Number(expiresIn) : expiresIn;
+    if (!Number.isSafeInteger(seconds) || (seconds as number) <= 0) {
+      throw invalid('expires_in', 'must be a positive integer');
+    }
+    response.expires_in = seconds as number;
+  }
+
   return response;
 }
 
-function oauthError(status: number, fields: Record<string, unknown>, secrets: readonly string[]): TokenExchangeError {
-  const code = redact(fields.error as string, secrets);
-  const description =
-    typeof fields.error_description === 'string' ? redact(fields.error_description, secrets) : undefined;
-
-  const statusText = status >= 200 && status <= 299 ? `a ${status} response carrying` : `HTTP ${status} with`;
-  const descriptionText = description === undefined ? '' : `: ${JSON.stringify(truncate(description))}`;
-
-  return new TokenExchangeError(
-    `Token endpoint returned ${statusText} OAuth error ${JSON.stringify(truncate(code))}${descriptionText}`,
-    { code, status, description },
-  );
-}
-
-function readAccessToken(status: number, fields: Record<string, unknown>): string {
-  const value = fields.access_token;
-  if (value === undefined || value === null) {
-    throw invalidResponse(status, 'access_token', 'is missing');
-  }
-  if (typeof value !== 'string' || value === '') {
-    throw invalidResponse(status, 'access_token', 'must be a non-empty string');
-  }
-  return value;
-}
-
-/** RFC 8693 section 2.2.1 allows `N_A` for an exchanged token that is not an access token; RFC 6749 has only Bearer here. */
-function readTokenType(status: number, fields: Record<string, unknown>, grant: TokenGrant): string {
-  const value = fields.token_type;
-  if (value === undefined || value === null) {
-    throw invalidResponse(status, 'token_type', 'is missing');
-  }
-  if (typeof value !== 'string') {
-    throw invalidResponse(status, 'token_type', 'must be a string');
-  }
-
-  const normalized = value.toLowerCase();
-  if (normalized === 'bearer') {
-    return 'Bearer';
-  }
-  if (normalized === 'n_a' && grant === 'token_exchange') {
-    return 'N_A';
-  }
-
-  const accepted = grant === 'token_exchange' ? 'Bearer or N_A' : 'Bearer';
-  throw invalidResponse(status, 'token_type', `must be ${accepted}`);
-}
-
-/** Accepts a positive integer, or a string of digits (some servers quote it), in seconds. */
-function readExpiresIn(status: number, fields: Record<string, unknown>): number | undefined {
-  const value = fields.expires_in;
-  if (value === undefined || value === null) {
-    return undefined;
-  }
-
-  const seconds = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
-  if (typeof seconds !== 'number' || !Number.isSafeInteger(seconds) || seconds <= 0) {
-    throw invalidResponse(status, 'expires_in', 'must be a positive integer number of seconds');
-  }
-  return seconds;
-}
-
-function readOptionalString(status: number, fields: Record<string, unknown>, name: string): string | undefined {
-  const value = fields[name];
-  if (value === undefined || value === null) {
-    return undefined;
-  }
-  if (typeof value !== 'string') {
-    throw invalidResponse(status, name, 'must be a string when present');
-  }
-  return value;
-}
-
-function invalidResponse(status: number, field: string, problem: string): TokenExchangeError {
-  return new TokenExchangeError(
-    `Token endpoint returned an invalid response: ${field} ${problem}. The authorization server breaks RFC 6749 or RFC 8693.`,
-    { code: 'invalid_response', status },
-  );
-}
-
-function isJsonObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function truncate(text: string): string {
-  return text.length <= MAX_MESSAGE_STRING_LENGTH ? text : `${text.slice(0, MAX_MESSAGE_STRING_LENGTH)}…`;
+/** JSON-encodes a server string for a message, cut to {@link MAX_MESSAGE_STRING_LENGTH} characters. */
+function quote(text: string): string {
+  return JSON.stringify(text.length <= MAX_MESSAGE_STRING_LENGTH ? text : `${text.slice(0, MAX_MESSAGE_STRING_LENGTH)}…`);
 }

@@ -1,39 +1,44 @@
 /** Text that replaces a credential found in a string that goes into an error. */
 const REDACTED = '[redacted]';
 
-/** Depth of `cause` chains kept by {@link sanitizeCause}; undici nests two levels. */
-const MAX_CAUSE_DEPTH = 3;
-
-/** Replaces every occurrence of each non-empty `secrets` entry in `text` with `[redacted]`. */
+/**
+ * Replaces every occurrence of each non-empty `secrets` entry in `text` with `[redacted]`, both as
+ * it is and form-encoded, because an error can quote the request body. Only error paths call it,
+ * so a successful request does no redaction work.
+ */
 export function redact(text: string, secrets: readonly string[]): string {
-  let result = text;
   for (const secret of secrets) {
     if (secret !== '') {
-      result = result.split(secret).join(REDACTED);
+      const formEncoded = new URLSearchParams({ s: secret }).toString().slice(2);
+      text = text.replaceAll(secret, REDACTED).replaceAll(formEncoded, REDACTED);
     }
   }
-  return result;
+
+  return text;
 }
 
 /**
  * Copies an error into a plain `Error` that keeps only its `name`, `message`, string `code`
- * and, recursively, its `cause`, with `secrets` redacted from the strings.
+ * and, recursively, its `cause` to three levels (undici nests two), with `secrets` redacted
+ * from the strings.
  *
  * fetch errors from undici can reference the request, its headers or its body, and a custom
  * `fetch` can attach anything, so the original object never becomes a `cause` itself.
  */
-export function sanitizeCause(error: unknown, secrets: readonly string[], depth = 0): Error {
+export function sanitizeCause(error: unknown, secrets: readonly string[], depth = 1): Error {
   if (!(error instanceof Error)) {
-    return new Error(`non-error value of type ${error === null ? 'null' : typeof error}`);
+    return new Error(`non-error value of type ${typeof error}`);
   }
 
-  const nested = depth + 1 < MAX_CAUSE_DEPTH && error.cause !== undefined ? sanitizeCause(error.cause, secrets, depth + 1) : undefined;
-  const copy = new Error(redact(error.message, secrets), nested === undefined ? undefined : { cause: nested });
-  Object.defineProperty(copy, 'name', { value: redact(error.name, secrets), enumerable: false, configurable: true, writable: true });
-
-  const { code } = error as { code?: unknown };
+  const { cause, code } = error as Error & { code?: unknown };
+  const copy = new Error(
+    redact(error.message, secrets),
+    depth < 3 && cause !== undefined ? { cause: sanitizeCause(cause, secrets, depth + 1) } : undefined,
+  );
+  // `name` stays off the enumerable keys, as it is on the Error prototype.
+  Object.defineProperty(copy, 'name', { value: redact(error.name, secrets) });
   if (typeof code === 'string') {
-    Object.defineProperty(copy, 'code', { value: redact(code, secrets), enumerable: true });
+    Object.assign(copy, { code: redact(code, secrets) });
   }
 
   // The copy's stack would point here, and the original's could include the message again.

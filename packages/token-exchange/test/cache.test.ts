@@ -764,7 +764,7 @@ describe('TokenCache hardening', () => {
 
     const error = (await cache.getToken('   ').catch((caught: unknown) => caught)) as TokenExchangeError;
 
-    expect(error.message).toBe('The subject token is empty or blank. Pass the access token of the caller the request is made for.');
+    expect(error.message).toBe("The subject token is blank: pass the caller's access token.");
   });
 
   it('never returns one subject entry for another', async () => {

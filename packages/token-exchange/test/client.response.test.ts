@@ -88,15 +88,15 @@ describe('processTokenResponse', () => {
 
       expect(error.code).toBe('invalid_response');
       expect(error.status).toBe(200);
-      expect(error.message).toContain('expires_in must be a positive integer number of seconds');
+      expect(error.message).toBe('Token endpoint returned an invalid response: expires_in must be a positive integer.');
     },
   );
 
   it.each([
     { given: undefined, want: 'access_token is missing' },
     { given: null, want: 'access_token is missing' },
-    { given: '', want: 'access_token must be a non-empty string' },
-    { given: 42, want: 'access_token must be a non-empty string' },
+    { given: '', want: 'access_token must not be empty' },
+    { given: 42, want: 'access_token must be a string' },
   ])('rejects access_token $given', ({ given, want }) => {
     const error = processError(200, { access_token: given, token_type: 'Bearer' });
 
@@ -108,7 +108,7 @@ describe('processTokenResponse', () => {
     const error = processError(200, { access_token: ACCESS_TOKEN, token_type: 'Bearer', [field]: 1 });
 
     expect(error.code).toBe('invalid_response');
-    expect(error.message).toContain(`${field} must be a string when present`);
+    expect(error.message).toBe(`Token endpoint returned an invalid response: ${field} must be a string.`);
   });
 
   it.each([

@@ -208,7 +208,7 @@ describe('TokenExchangeClient against a faulty token endpoint', () => {
       expect(thrown.code).toBe('timeout');
       expect(thrown.status).toBeUndefined();
       expect(thrown.message).toBe(
-        'Token request timed out after 200 ms. Check that the token endpoint is reachable, or raise timeoutMs.',
+        'Token request timed out after 200 ms: check the token endpoint or raise timeoutMs.',
       );
       expect(received).toBe(1);
     });

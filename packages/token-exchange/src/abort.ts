@@ -1,0 +1,25 @@
+import { TokenExchangeError } from './errors.js';
+import { sanitizeCause } from './sanitize.js';
+
+/**
+ * Returns the `aborted` error for a caller whose `signal` fired. The signal's reason becomes the
+ * `cause`, copied by {@link sanitizeCause} with `secrets` redacted.
+ */
+export function abortedError(signal: AbortSignal, secrets: readonly string[] = []): TokenExchangeError {
+  return new TokenExchangeError("Token request was aborted by the caller's signal.", {
+    code: 'aborted',
+    cause: sanitizeCause(signal.reason, secrets),
+  });
+}
+
+/**
+ * Settles like `promise`, or rejects with `abortError()` as soon as `signal` fires, whichever
+ * comes first. The listener is removed once `promise` settles.
+ */
+export function raceSignal<T>(promise: Promise<T>, signal: AbortSignal, abortError: () => unknown): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(abortError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
