@@ -2,13 +2,14 @@ import { TokenExchangeError } from './errors.js';
 import { sanitizeCause } from './sanitize.js';
 
 /**
- * Returns the `aborted` error for a caller whose `signal` fired. The signal's reason becomes the
- * `cause`, copied by {@link sanitizeCause} with `secrets` redacted.
+ * Returns the `aborted` error for a caller whose `signal` fired, with the signal's reason as the
+ * `cause`. Given `secrets`, the reason is copied by {@link sanitizeCause} with them redacted,
+ * because a reason raised during a request may hold request data. Without, it is passed as it is.
  */
-export function abortedError(signal: AbortSignal, secrets: readonly string[] = []): TokenExchangeError {
+export function abortedError(signal: AbortSignal, secrets?: readonly string[]): TokenExchangeError {
   return new TokenExchangeError("Token request was aborted by the caller's signal.", {
     code: 'aborted',
-    cause: sanitizeCause(signal.reason, secrets),
+    cause: secrets === undefined ? signal.reason : sanitizeCause(signal.reason, secrets),
   });
 }
 

@@ -111,9 +111,9 @@ export function resolveConfig(config: TokenExchangeConfig): ResolvedConfig {
 function checkTokenEndpoint(tokenEndpoint: string, allowInsecureRequests: boolean): void {
   const url = URL.parse(tokenEndpoint);
 
-  // http: would send the credentials in clear text, so it is accepted only where nothing else can read them.
-  // The WHATWG URL parser has already normalised IPv4 forms such as 0x7f.1 to dotted decimal, so this
-  // pattern covers 127.0.0.0/8, [::1] and localhost.
+  // http: sends the credentials in clear text, so it is accepted only on a loopback host unless
+  // allowInsecureRequests is set. The WHATWG URL parser has already normalised IPv4 forms such as
+  // 0x7f.1 to dotted decimal, so this pattern covers 127.0.0.0/8, [::1] and localhost.
   const isLoopback = /^(localhost|\[::1\]|127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/.test(url?.hostname ?? '');
   checkOption(
     url?.protocol === 'https:' || (url?.protocol === 'http:' && (allowInsecureRequests || isLoopback)),
@@ -121,7 +121,7 @@ function checkTokenEndpoint(tokenEndpoint: string, allowInsecureRequests: boolea
     'must be an https: URL, or http: with allowInsecureRequests: true',
   );
 
-  // RFC 6749 section 3.2: the endpoint URI must not include a fragment.
+  // Credentials belong in clientSecret or the signing key, and RFC 6749 section 3.2 forbids a fragment.
   checkOption(
     url.username === '' && url.password === '' && url.hash === '',
     'config.tokenEndpoint',

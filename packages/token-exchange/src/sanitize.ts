@@ -41,7 +41,6 @@ export function sanitizeCause(error: unknown, secrets: readonly string[], depth 
     Object.assign(copy, { code: redact(code, secrets) });
   }
 
-  // The copy's stack would point here, and the original's could include the message again.
-  copy.stack = `${copy.name}: ${copy.message}`;
+  // The copy's own stack holds only the redacted message. The original's is never copied, because it can hold the message again.
   return copy;
 }
