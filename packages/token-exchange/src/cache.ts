@@ -151,7 +151,7 @@ export class TokenCache {
     }
 
     checkSubjectToken(subjectToken);
-    const key = hashSubjectToken(subjectToken);
+    const key = hash('sha256', subjectToken, 'base64url');
     const nowMs = this.#now();
     let entry = this.#readFresh(key, nowMs);
 
@@ -188,7 +188,7 @@ export class TokenCache {
       return false;
     }
 
-    let key = hashSubjectToken(subjectToken);
+    let key = hash('sha256', subjectToken, 'base64url');
     let entry = this.entries.peek(key);
     if (entry === undefined ? this.#isMachineToken(subjectToken) : entry.accessToken === undefined) {
       key = MACHINE_KEY;
@@ -230,8 +230,8 @@ export class TokenCache {
     let flight = this.inFlight.get(key);
     if (flight === undefined) {
       // The flight is registered before the request starts, so a client that throws synchronously
-      // still finds it in `finally` and removes it.
-      const started: Flight = { promise: Promise.resolve('') };
+      // still finds it in `finally` and removes it. Its promise is set once the request has started.
+      const started = {} as Flight;
       this.inFlight.set(key, started);
       started.promise = this.#run(key, started, subjectToken, subjectExpiryMs);
       flight = started;
@@ -278,10 +278,6 @@ export class TokenCache {
       }
     }
   }
-}
-
-function hashSubjectToken(subjectToken: string): string {
-  return hash('sha256', subjectToken, 'base64url');
 }
 
 function describe(value: unknown): string {

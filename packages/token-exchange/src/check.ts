@@ -28,7 +28,7 @@ export function checkString(value: unknown, name: string, expected?: string): st
     return undefined;
   }
 
-  const missing = value === undefined || value === null || value === '';
+  const missing = value == null || value === '';
   checkOption(!missing || expected === undefined, name, `is missing: set it to ${expected}`);
   checkOption(isNonBlankString(value), name, 'must be a non-empty string');
   return value;
