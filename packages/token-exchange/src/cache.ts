@@ -104,7 +104,7 @@ export class TokenCache {
 
     const { client, maxSize = 10_000, expiryBufferMs = 300_000, isMachineToken = isClientCredentialsToken, now = Date.now } = options;
     checkOption(
-      typeof client?.exchangeToken === 'function' && typeof client.clientCredentials === 'function',
+      isObject(client) && typeof client.exchangeToken === 'function' && typeof client.clientCredentials === 'function',
       '`client`',
       'must have exchangeToken() and clientCredentials()',
     );

@@ -38,7 +38,7 @@ export function tokenExchangeMiddleware(options: TokenExchangeMiddlewareOptions)
   checkOption(isObject(options), 'tokenExchangeMiddleware options', 'must be an object');
 
   const { cache, subjectToken } = options;
-  checkOption(typeof cache?.getToken === 'function' && typeof cache.delete === 'function', '`cache`', 'must be a TokenCache');
+  checkOption(isObject(cache) && typeof cache.getToken === 'function' && typeof cache.delete === 'function', '`cache`', 'must be a TokenCache');
 
   checkOption(typeof subjectToken === 'function', '`subjectToken`', 'must be a function');
 
