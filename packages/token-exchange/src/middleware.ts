@@ -93,7 +93,7 @@ async function retryWithNewToken(
   cache.delete(sent.subjectToken, { expectedAccessToken: sent.accessToken });
   const accessToken = await cache.getToken(sent.subjectToken, { signal: request.signal });
 
-  // The unsent copy carries the headers the first attempt was sent with.
+  // The new Request copies the headers that the first attempt was sent with, Authorization included.
   const retry = new Request(sent.bodyCopy ?? request);
   retry.headers.set('Authorization', `Bearer ${accessToken}`);
   // NOTE: openapi-fetch passes `requestInitExt` to its own fetch call but not to middleware, so the retry is sent without it.

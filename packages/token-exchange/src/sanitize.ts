@@ -41,6 +41,7 @@ export function sanitizeCause(error: unknown, secrets: readonly string[], depth 
     Object.assign(copy, { code: redact(code, secrets) });
   }
 
-  // The copy's own stack holds only the redacted message. The original's is never copied, because it can hold the message again.
+  // The copy keeps its own stack, which contains only the redacted message and call frames. The
+  // original's stack can contain the message again, so it is not copied.
   return copy;
 }
