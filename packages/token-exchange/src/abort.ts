@@ -2,13 +2,15 @@ import { TokenExchangeError } from './errors.js';
 import { sanitizeCause } from './sanitize.js';
 
 /**
- * Returns the `aborted` error for a caller whose `signal` fired, with the signal's reason as the
- * `cause`. Given `secrets`, the reason is copied by {@link sanitizeCause} with them redacted,
+ * Returns the error for a caller whose `signal` fired, with the signal's reason as the `cause`:
+ * code `timeout` when the reason is a `TimeoutError` (as from `AbortSignal.timeout()`), otherwise
+ * `aborted`. Given `secrets`, the reason is copied by {@link sanitizeCause} with them redacted,
  * because a reason raised during a request may hold request data. Without, it is passed as it is.
  */
 export function abortedError(signal: AbortSignal, secrets?: readonly string[]): TokenExchangeError {
-  return new TokenExchangeError("Token request was aborted by the caller's signal.", {
-    code: 'aborted',
+  const timedOut = (signal.reason as Error | undefined)?.name === 'TimeoutError';
+  return new TokenExchangeError(`Token request ${timedOut ? 'timed out' : 'was aborted'} by the caller's signal.`, {
+    code: timedOut ? 'timeout' : 'aborted',
     cause: secrets === undefined ? signal.reason : sanitizeCause(signal.reason, secrets),
   });
 }

@@ -5,9 +5,9 @@
 export type TokenExchangeLocalErrorCode =
   /** The request could not be sent or the connection failed before a full response arrived. */
   | 'network_error'
-  /** No complete response arrived within `timeoutMs`. */
+  /** No complete response arrived within `timeoutMs`, or the caller's signal fired with a `TimeoutError` reason. */
   | 'timeout'
-  /** The caller's `AbortSignal` fired. */
+  /** The caller's `AbortSignal` fired with any other reason. */
   | 'aborted'
   /** A non-2xx response without an RFC 6749 error body (an HTML error page, for example). */
   | 'http_error'

@@ -525,6 +525,22 @@ describe('TokenCache single-flight', () => {
     expect(client.exchangeCalls).toHaveLength(1);
   });
 
+  it('reports a caller timeout signal as timeout', async () => {
+    const { cache, client } = createCache();
+    const pending = defer<TokenExchangeResponse>();
+    client.respond = () => pending.promise;
+    const controller = new AbortController();
+
+    const waiting = cache.getToken('subject-a', { signal: controller.signal });
+    controller.abort(new DOMException('The operation timed out.', 'TimeoutError'));
+    const error = await waiting.catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(TokenExchangeError);
+    expect((error as TokenExchangeError).code).toBe('timeout');
+    expect((error as TokenExchangeError).message).toBe("Token request timed out by the caller's signal.");
+    pending.resolve({ access_token: 'shared', token_type: 'Bearer', expires_in: 3600 });
+  });
+
   it('stores the result after every waiter aborted', async () => {
     const { cache, client } = createCache();
     const pending = defer<TokenExchangeResponse>();

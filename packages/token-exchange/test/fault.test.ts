@@ -314,6 +314,19 @@ describe('TokenExchangeClient against a faulty token endpoint', () => {
       expect((thrown.cause as Error).message).toBe('caller went away');
     });
 
+    it('reports a caller timeout signal during the request as timeout', async () => {
+      const controller = new AbortController();
+      server.respondWith(() => {
+        controller.abort(new DOMException('The operation timed out.', 'TimeoutError'));
+      });
+
+      const thrown = await exchangeError({}, controller.signal);
+
+      expect(thrown.code).toBe('timeout');
+      expect(thrown.message).toBe("Token request timed out by the caller's signal.");
+      expect((thrown.cause as Error).name).toBe('TimeoutError');
+    });
+
     it('sends nothing when the signal has already fired', async () => {
       const before = server.requestCount;
 
