@@ -1,11 +1,13 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { findOversized, measurePackage } from '../size.js';
-import type { PackageManifest } from '../workspace.js';
+import { listWorkspacePackages, type PackageManifest } from '../workspace.js';
+
+const REPO_ROOT = resolve(import.meta.dirname, '../../..');
 
 describe('measurePackage', () => {
   const DEPENDENCY_BYTES = 20_000;
@@ -59,5 +61,18 @@ describe('findOversized', () => {
 
   it('accepts a package without a limit', () => {
     expect(findOversized([{ name: '@lfx/mcp-auth', minifiedBytes: 90_000, gzippedBytes: 30_000, limitBytes: undefined }])).toEqual([]);
+  });
+});
+
+// The limits hold for the built packages of this repository, so CI fails as soon as a change
+// pushes one over, not only when someone runs `pnpm size`.
+describe('published packages', () => {
+  it('stay within their gzip limits', async () => {
+    const packages = (await listWorkspacePackages(REPO_ROOT)).filter((pkg) => pkg.manifest.private !== true);
+    const sizes = await Promise.all(packages.map(measurePackage));
+
+    expect(sizes.map((size) => size.name)).toContain('@lfx/token-exchange');
+    expect(sizes.find((size) => size.name === '@lfx/token-exchange')?.limitBytes).toBe(5_000);
+    expect(findOversized(sizes)).toEqual([]);
   });
 });
