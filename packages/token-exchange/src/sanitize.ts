@@ -5,6 +5,9 @@ const REDACTED = '[redacted]';
  * Replaces every occurrence of each non-empty `secrets` entry in `text` with `[redacted]`, both as
  * it is and form-encoded, because an error can quote the request body. Only error paths call it,
  * so a successful request does no redaction work.
+ *
+ * NOTE: only whole credentials are replaced. A server that echoes part of one, such as the first
+ * characters of the subject token in `error_description`, gets that part into the error.
  */
 export function redact(text: string, secrets: readonly string[]): string {
   for (const secret of secrets) {
