@@ -32,8 +32,8 @@ export class CommandError extends Error {
  * It also turns off telemetry and update checks, which would reach hosts other than the
  * registries in use.
  *
- * NOTE: a registry mirror set through the `npm_config_registry` variable is dropped too, so
- * installs use the one in `~/.npmrc` or npm's default; configure a mirror in `~/.npmrc`.
+ * NOTE: a registry mirror set through the `npm_config_registry` variable is dropped too. Installs
+ * then use the registry in `~/.npmrc` or npm's default, so configure a mirror in `~/.npmrc`.
  */
 export function cleanEnvironment(extra: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = {};

@@ -1,7 +1,7 @@
 import { McpAuthError } from './errors.js';
 import { parseServerUrl, trimTrailingSlash } from './url.js';
 
-/** Where {@link discoverJwksUri} reads authorization server metadata, in the order it tries them. */
+/** Returns the URLs where {@link discoverJwksUri} reads authorization server metadata, in the order it tries them. */
 export function metadataUrls(issuer: URL): URL[] {
   const path = trimTrailingSlash(issuer.pathname);
 

@@ -5,7 +5,7 @@ import { ApiServer } from './support/api-server.js';
 import { createAuthMiddleware, ScriptedTokenClient } from './support/auth.js';
 import { PROJECT_UID } from './support/fixtures.js';
 
-// The token exchange middleware answers a 401 by sending the request once more through the
+// The token exchange middleware handles a 401 by sending the request once more through the
 // client's fetch from its onResponse hook, where openapi-fetch's onError hooks never run. These
 // tests pin that a failure of that second fetch still rejects with a ProjectClientError.
 

@@ -18,7 +18,7 @@ export interface LfxApiOptions {
   onRequest?: (record: LfxApiRequestRecord) => void;
 }
 
-/** What the stand-in saw of one request. It contains a token's fingerprint, never the token. */
+/** Record of one request to the stand-in. It contains a token's fingerprint, never the token. */
 export interface LfxApiRequestRecord {
   method: string;
   /** Path without the query string. */

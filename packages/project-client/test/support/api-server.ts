@@ -18,15 +18,15 @@ export interface PlannedResponse {
   headers?: Record<string, string>;
   /** Sent as JSON unless it is a Buffer, which is sent as it is. */
   body?: unknown;
-  /** Keeps the request open without answering, so the client side can abort or time out. */
+  /** Keeps the request open without a response, so the client side can abort or time out. */
   hang?: boolean;
-  /** Destroys the connection without answering, so the client's fetch rejects. */
+  /** Destroys the connection without a response, so the client's fetch rejects. */
   drop?: boolean;
 }
 
 /**
  * A node:http server on 127.0.0.1 (port chosen by the OS) that records each request and
- * answers it with the next planned response. With no response planned it answers 599, so
+ * responds with the next planned response. With no response planned it responds 599, so
  * a test that forgot to plan one fails on an unexpected status instead of hanging.
  */
 export class ApiServer {
@@ -70,7 +70,12 @@ export class ApiServer {
         }
 
         const isRaw = Buffer.isBuffer(plan.body);
-        const payload = plan.body === undefined ? undefined : isRaw ? (plan.body as Buffer) : JSON.stringify(plan.body);
+        let payload: Buffer | string | undefined;
+        if (isRaw) {
+          payload = plan.body as Buffer;
+        } else if (plan.body !== undefined) {
+          payload = JSON.stringify(plan.body);
+        }
         const headers: Record<string, string> = { ...plan.headers };
         if (payload !== undefined && !isRaw) {
           headers['Content-Type'] ??= 'application/json';
@@ -92,7 +97,7 @@ export class ApiServer {
     return new Promise((resolve) => this.received.push(resolve));
   }
 
-  /** The only request received so far; fails when there were none or several. */
+  /** Returns the only request received so far, and fails when there were none or several. */
   onlyRequest(): RecordedRequest {
     if (this.requests.length !== 1) {
       throw new Error(`Expected exactly one request, got ${this.requests.length}.`);

@@ -11,7 +11,7 @@ export interface FaultServer {
   readonly url: string;
   /** Number of requests received since start. */
   readonly requestCount: number;
-  /** Sets how the server answers from the next request on. */
+  /** Sets how the server responds from the next request on. */
   respondWith(handler: FaultHandler): void;
   close(): Promise<void>;
 }

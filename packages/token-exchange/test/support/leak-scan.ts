@@ -98,7 +98,7 @@ export function captureThrow(action: () => unknown): unknown {
   throw new Error('expected the call to throw, but it returned');
 }
 
-/** Every text through which an error's content can reach a caller, a log or a serializer. */
+/** Renders every text through which an error's content can reach a caller, a log or a serializer. */
 function renderError(error: unknown): Array<[string, string]> {
   const views: Array<[string, string]> = [
     ['util.inspect', inspect(error, { depth: Infinity, showHidden: true, getters: true })],
