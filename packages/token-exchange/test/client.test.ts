@@ -1,6 +1,6 @@
 import { createPrivateKey } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateRsaKeyPair, startAuthServer, type AuthServer } from '@lfx/testing';
 
 import {
@@ -224,13 +224,21 @@ describe('TokenExchangeClient against oidc-provider', () => {
     it('signs a fresh assertion for each exchange in the same second', async () => {
       const { client, recorder } = keyClient();
       const token = await subjectToken();
+      // A loaded machine can let a second boundary fall between the two exchanges. Freezing Date
+      // keeps both in one second, and sockets and timers still run.
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(Math.ceil(Date.now() / 1000) * 1000 + 500);
 
-      const [first, second] = await Promise.all([client.exchangeToken(token), client.exchangeToken(token)]);
+      try {
+        const [first, second] = await Promise.all([client.exchangeToken(token), client.exchangeToken(token)]);
 
-      expect(first.access_token).not.toBe(second.access_token);
-      const [firstClaims, secondClaims] = recorder.requests.map(({ form }) => decodeJwt(form.get('client_assertion') ?? ''));
-      expect(firstClaims?.iat).toBe(secondClaims?.iat);
-      expect(firstClaims?.jti).not.toBe(secondClaims?.jti);
+        expect(first.access_token).not.toBe(second.access_token);
+        const [firstClaims, secondClaims] = recorder.requests.map(({ form }) => decodeJwt(form.get('client_assertion') ?? ''));
+        expect(firstClaims?.iat).toBe(secondClaims?.iat);
+        expect(firstClaims?.jti).not.toBe(secondClaims?.jti);
+      } finally {
+        vi.useRealTimers();
+      }
     });
 
     it('gets invalid_client for a replayed assertion', async () => {
