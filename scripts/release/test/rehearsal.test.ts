@@ -27,13 +27,26 @@ const CHANGESET_SUMMARY = 'Rehearse a release against a local registry.';
 const PUBLIC_PACKAGES = (await listWorkspacePackages(REPO_ROOT)).filter((pkg) => pkg.manifest.private !== true);
 const PUBLIC_NAMES = PUBLIC_PACKAGES.map((pkg) => pkg.manifest.name);
 
+interface PublishedDist {
+  tarball: string;
+  shasum: string;
+  integrity: string;
+}
+
+interface Packument {
+  versions?: Record<string, { dist: PublishedDist }>;
+  'dist-tags'?: Record<string, string>;
+}
+
 interface ReleasedPackage {
   /** package.json as published, read from the tarball. */
   manifest: PackageManifest;
+  /** The tarball downloaded from the local registry, saved for publint and attw. */
   tarballPath: string;
+  tarball: Buffer;
   files: Map<string, Buffer>;
-  /** `dist.shasum` of the version in the local registry. */
-  publishedShasum: string;
+  /** `dist` of the latest version in the local registry. */
+  dist: PublishedDist;
   /** The package's dist-tags in the local registry. */
   distTags: Record<string, string>;
 }
@@ -74,6 +87,14 @@ function nextMinor(version: string): string {
   return `${major}.${minor + 1}.0`;
 }
 
+async function fetchJson<T>(url: URL): Promise<T> {
+  const response = await fetch(url);
+  if (response.status !== 200) {
+    throw new Error(`GET ${url.href} answered HTTP ${response.status}`);
+  }
+  return (await response.json()) as T;
+}
+
 async function step<T>(name: string, action: () => Promise<T>): Promise<T> {
   const startedAt = performance.now();
   const result = await action();
@@ -111,23 +132,36 @@ beforeAll(async () => {
       }),
     );
 
-    await step('packing the packages', async () => {
-      for (const { dir } of PUBLIC_PACKAGES) {
-        const packageDir = join(workspace, 'packages', basename(dir));
-        const packed = await runOrThrow('pnpm', ['pack', '--pack-destination', join(tmp, 'tarballs'), '--json'], { cwd: packageDir });
-        const tarballPath = (JSON.parse(packed.stdout) as { filename: string }).filename;
-        const files = await readTarball(tarballPath);
-        const manifest = JSON.parse(files.get('package.json')?.toString('utf8') ?? '{}') as PackageManifest;
-        const packument = (await (await fetch(new URL(manifest.name.replace('/', '%2f'), registry.url))).json()) as {
-          versions?: Record<string, { dist: { shasum: string } }>;
-          'dist-tags'?: Record<string, string>;
-        };
+    // The checks below read the tarballs that the registry serves, not a second `pnpm pack`,
+    // so they inspect exactly what a user downloads.
+    await step('downloading the published tarballs', async () => {
+      for (const name of PUBLIC_NAMES) {
+        const packument = await fetchJson<Packument>(new URL(name.replace('/', '%2f'), registry.url));
+        const version = packument['dist-tags']?.latest;
+        const dist = version === undefined ? undefined : packument.versions?.[version]?.dist;
+        if (dist === undefined) {
+          throw new Error(`The local registry has no latest version of ${name}: ${JSON.stringify(packument['dist-tags'])}`);
+        }
 
-        released.set(manifest.name, {
-          manifest,
+        // Only the local registry is ever contacted.
+        if (new URL(dist.tarball).origin !== new URL(registry.url).origin) {
+          throw new Error(`The local registry points ${name} at ${dist.tarball}, outside ${registry.url}`);
+        }
+        const response = await fetch(dist.tarball);
+        if (response.status !== 200) {
+          throw new Error(`Downloading ${dist.tarball} answered HTTP ${response.status}`);
+        }
+        const tarball = Buffer.from(await response.arrayBuffer());
+        const tarballPath = join(tmp, 'tarballs', basename(new URL(dist.tarball).pathname));
+        await writeFile(tarballPath, tarball);
+        const files = await readTarball(tarballPath);
+
+        released.set(name, {
+          manifest: JSON.parse(files.get('package.json')?.toString('utf8') ?? '{}') as PackageManifest,
           tarballPath,
+          tarball,
           files,
-          publishedShasum: packument.versions?.[manifest.version]?.dist.shasum ?? 'not published',
+          dist,
           distTags: packument['dist-tags'] ?? {},
         });
       }
@@ -221,11 +255,11 @@ describe.each(PUBLIC_PACKAGES.map((pkg) => [pkg.manifest.name, pkg.manifest.vers
     expect(distTags).toEqual({ latest: manifest.version });
   });
 
-  it('is the tarball the registry serves', async () => {
-    const { tarballPath, publishedShasum } = releasedPackage(name);
-    const tarball = await readFile(tarballPath);
+  it('matches the shasum and integrity the registry records', () => {
+    const { tarball, dist } = releasedPackage(name);
 
-    expect(createHash('sha1').update(tarball).digest('hex')).toBe(publishedShasum);
+    expect(createHash('sha1').update(tarball).digest('hex')).toBe(dist.shasum);
+    expect(`sha512-${createHash('sha512').update(tarball).digest('base64')}`).toBe(dist.integrity);
   });
 
   it('ships only what users need', () => {
