@@ -1,0 +1,99 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const FIXTURES = fileURLToPath(new URL('./fixtures/stall/', import.meta.url));
+const VITEST_BIN = join(createRequire(import.meta.url).resolve('vitest/package.json'), '..', 'vitest.mjs');
+// Far above the stall limits below, so only a reporter that failed to end the run reaches it.
+const RUN_LIMIT_MS = 45_000;
+const TEST_TIMEOUT_MS = 60_000;
+
+interface RunResult {
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'lfx-stall-'));
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Runs vitest on one fixture file in a child process with the given stall limit. */
+function runFixture(file: string, stallMs: number): Promise<RunResult> {
+  const child = spawn(process.execPath, [VITEST_BIN, 'run', '--config', join(FIXTURES, 'vitest.config.ts'), file], {
+    cwd: FIXTURES,
+    env: { ...process.env, CI: 'true', NO_COLOR: '1', STALL_MS: String(stallMs), STALL_PID_FILE: join(dir, `${file}.pid`) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const limit = setTimeout(() => child.kill('SIGKILL'), RUN_LIMIT_MS);
+
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (exitCode) => {
+      clearTimeout(limit);
+      resolve({ exitCode, stdout, stderr });
+    });
+  });
+}
+
+/** Whether a process with this pid still exists (and is not a zombie waiting to be reaped). */
+async function isAlive(pid: number): Promise<boolean> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
+  if (stat !== undefined) {
+    return !/^\d+ \(.*\) Z/.test(stat);
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('StallReporter', { timeout: TEST_TIMEOUT_MS }, () => {
+  it('ends a run whose worker is blocked in a test with exit code 1', async () => {
+    const result = await runFixture('blocked-test.fixture.ts', 1_500);
+
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/\nThe test run made no progress for \d+ s, so it ends as failed\.\nUnfinished test files:\n {2}blocked-test\.fixture\.ts\n$/);
+  });
+
+  it('kills the blocked worker before it exits', async () => {
+    await runFixture('blocked-test.fixture.ts', 1_500);
+    const workerPid = Number(await readFile(join(dir, 'blocked-test.fixture.ts.pid'), 'utf8'));
+
+    // The killed worker may take a moment to be reaped by its new parent.
+    let alive = await isAlive(workerPid);
+    for (let attempt = 0; alive && attempt < 20; attempt += 1) {
+      await sleep(100);
+      alive = await isAlive(workerPid);
+    }
+
+    expect(workerPid).toBeGreaterThan(0);
+    expect(alive).toBe(false);
+  });
+
+  it('stays silent in a run whose every step ends within the limit', async () => {
+    const result = await runFixture('slow-steps.fixture.ts', 8_000);
+
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('3 passed');
+    expect(result.stderr).not.toContain('made no progress');
+  });
+});
