@@ -2,7 +2,7 @@ import { pidtree } from 'pidtree';
 import type { Reporter, TestModule } from 'vitest/node';
 
 export interface StallReporterOptions {
-  /** How long the run may go without news of any test or hook starting or ending. Default: 15 minutes. */
+  /** How long the run may go without any test or hook starting or ending. Default: 15 minutes. */
   stallMs?: number;
 }
 
@@ -11,9 +11,9 @@ export interface StallReporterOptions {
  * stops every process the run started, and exits with code 1.
  *
  * Test and hook timeouts cannot fire while a worker's event loop is blocked, and vitest sets
- * no limit on a whole test file, so without this a hung file holds the run, and the CI job,
- * until something outside kills it, with nothing in the log to say which file it was. The
- * check runs in vitest's main process, which stays responsive while a worker hangs.
+ * no limit on a whole test file. Without this reporter, a hung file blocks the run and the CI
+ * job until something outside kills them, and the log does not name the file. The check runs
+ * in vitest's main process, which stays responsive while a worker hangs.
  */
 export class StallReporter implements Reporter {
   readonly #stallMs: number;
@@ -81,8 +81,8 @@ export class StallReporter implements Reporter {
         (running === '' ? 'No test file was running.\n' : `Unfinished test files:\n${running}`),
     );
 
-    // A worker whose event loop is blocked ignores vitest's shutdown and would outlive the run,
-    // holding its output pipe open, so every descendant is killed first.
+    // A worker whose event loop is blocked cannot handle a shutdown request, and it would keep
+    // running after this process exits, so every descendant is killed first.
     const descendants = await pidtree(process.pid).catch(() => []);
     for (const pid of descendants) {
       try {

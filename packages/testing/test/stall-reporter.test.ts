@@ -52,7 +52,7 @@ function runFixture(file: string, stallMs: number): Promise<RunResult> {
   });
 }
 
-/** Whether a process with this pid still exists (and is not a zombie waiting to be reaped). */
+/** Returns whether a process with this pid still exists and is not a zombie waiting to be reaped. */
 async function isAlive(pid: number): Promise<boolean> {
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
   if (stat !== undefined) {
@@ -67,14 +67,14 @@ async function isAlive(pid: number): Promise<boolean> {
 }
 
 describe('StallReporter', { timeout: TEST_TIMEOUT_MS }, () => {
-  it('ends a run whose worker is blocked in a test with exit code 1', async () => {
+  it('ends a blocked run with exit 1', async () => {
     const result = await runFixture('blocked-test.fixture.ts', 1_500);
 
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toMatch(/\nThe test run made no progress for \d+ s, so it ends as failed\.\nUnfinished test files:\n {2}blocked-test\.fixture\.ts\n$/);
   });
 
-  it('kills the blocked worker before it exits', async () => {
+  it('kills the blocked worker', async () => {
     await runFixture('blocked-test.fixture.ts', 1_500);
     const workerPid = Number(await readFile(join(dir, 'blocked-test.fixture.ts.pid'), 'utf8'));
 
@@ -89,7 +89,7 @@ describe('StallReporter', { timeout: TEST_TIMEOUT_MS }, () => {
     expect(alive).toBe(false);
   });
 
-  it('stays silent in a run whose every step ends within the limit', async () => {
+  it('stays silent while steps progress', async () => {
     const result = await runFixture('slow-steps.fixture.ts', 8_000);
 
     expect(result.exitCode).toBe(0);
