@@ -10,9 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/stall/', import.meta.url));
 const VITEST_BIN = join(createRequire(import.meta.url).resolve('vitest/package.json'), '..', 'vitest.mjs');
+// Above the few seconds that starting vitest and its worker take on a loaded 2-core machine, so
+// the blocked file has started when the limit is reached.
+const BLOCKED_STALL_MS = 5_000;
 // Far above the stall limits below, so only a reporter that failed to end the run reaches it.
-const RUN_LIMIT_MS = 45_000;
-const TEST_TIMEOUT_MS = 60_000;
+const RUN_LIMIT_MS = 90_000;
+const TEST_TIMEOUT_MS = 120_000;
 
 interface RunResult {
   exitCode: number | null;
@@ -68,14 +71,14 @@ async function isAlive(pid: number): Promise<boolean> {
 
 describe('StallReporter', { timeout: TEST_TIMEOUT_MS }, () => {
   it('ends a blocked run with exit 1', async () => {
-    const result = await runFixture('blocked-test.fixture.ts', 1_500);
+    const result = await runFixture('blocked-test.fixture.ts', BLOCKED_STALL_MS);
 
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toMatch(/\nThe test run made no progress for \d+ s, so it ends as failed\.\nUnfinished test files:\n {2}blocked-test\.fixture\.ts\n$/);
   });
 
   it('kills the blocked worker', async () => {
-    await runFixture('blocked-test.fixture.ts', 1_500);
+    await runFixture('blocked-test.fixture.ts', BLOCKED_STALL_MS);
     const workerPid = Number(await readFile(join(dir, 'blocked-test.fixture.ts.pid'), 'utf8'));
 
     // The killed worker may take a moment to be reaped by its new parent.
@@ -90,10 +93,10 @@ describe('StallReporter', { timeout: TEST_TIMEOUT_MS }, () => {
   });
 
   it('stays silent while steps progress', async () => {
-    const result = await runFixture('slow-steps.fixture.ts', 8_000);
+    const result = await runFixture('slow-steps.fixture.ts', 15_000);
 
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toContain('3 passed');
+    expect(result.stdout).toContain('4 passed');
     expect(result.stderr).not.toContain('made no progress');
   });
 });
