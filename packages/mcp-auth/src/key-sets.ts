@@ -14,6 +14,8 @@ interface IssuerEntry {
   issuer: URL;
   jwksUri: URL | undefined;
   keySet: Promise<JWTVerifyGetKey> | undefined;
+  /** When the discovery in `keySet` failed, in epoch milliseconds. */
+  failedAtMs: number | undefined;
 }
 
 // Key lookups that fail because of the token, not because of the key set.
@@ -31,7 +33,7 @@ export class IssuerKeySets {
   constructor(issuers: ReadonlyArray<{ key: string; issuer: URL; jwksUri: URL | undefined }>, options: KeySetOptions) {
     this.#options = options;
     for (const { key, issuer, jwksUri } of issuers) {
-      this.#entries.set(key, { issuer, jwksUri, keySet: undefined });
+      this.#entries.set(key, { issuer, jwksUri, keySet: undefined, failedAtMs: undefined });
     }
   }
 
@@ -42,7 +44,8 @@ export class IssuerKeySets {
   /**
    * Returns the key resolver for an allowed issuer.
    *
-   * @throws {McpAuthError} `metadata_unavailable` when discovery fails. The next call retries it.
+   * @throws {McpAuthError} `metadata_unavailable` when discovery fails. Calls within
+   *   `cooldownMs` of the failure get the same error, and the first call after that retries.
    */
   async get(issuerKey: string): Promise<JWTVerifyGetKey> {
     const entry = this.#entries.get(issuerKey);
@@ -50,16 +53,18 @@ export class IssuerKeySets {
       throw new Error(`IssuerKeySets.get called for an issuer that is not allowed: ${JSON.stringify(issuerKey)}`);
     }
 
+    // While an issuer's metadata is down, the failure is reused, so that a burst of tokens from
+    // that issuer sends it one discovery per cooldown instead of one per token.
+    if (entry.failedAtMs !== undefined && Date.now() - entry.failedAtMs >= this.#options.cooldownMs) {
+      entry.keySet = undefined;
+      entry.failedAtMs = undefined;
+    }
+
     if (entry.keySet === undefined) {
       const keySet = this.#create(entry);
       entry.keySet = keySet;
-      // A failed discovery must not stick, so forget it unless a newer attempt already replaced it.
-      // NOTE: there is no backoff, so while an issuer's metadata is down every token from it
-      // triggers a new discovery request.
       keySet.catch(() => {
-        if (entry.keySet === keySet) {
-          entry.keySet = undefined;
-        }
+        entry.failedAtMs = Date.now();
       });
     }
 

@@ -34,7 +34,10 @@ export interface JwtVerifierOptions {
   fetch?: typeof fetch;
   /** Time limit of each JWKS or metadata request, in milliseconds. Default 5,000. */
   timeoutMs?: number;
-  /** Minimum time between two JWKS fetches triggered by an unknown `kid`, in milliseconds. Default 30,000. */
+  /**
+   * Minimum time between two JWKS fetches triggered by an unknown `kid`, and between two
+   * discovery attempts for an issuer whose discovery failed, in milliseconds. Default 30,000.
+   */
   jwksCooldownMs?: number;
   /** How long fetched keys are used before the JWKS is fetched again, in milliseconds. Default 600,000. */
   jwksCacheMaxAgeMs?: number;

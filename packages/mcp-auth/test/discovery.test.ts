@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { createJwtVerifier } from '../src/index.js';
@@ -120,11 +122,27 @@ describe('JWKS discovery', () => {
     );
   });
 
-  it('retries discovery after a failure', async () => {
+  it('reuses a failed discovery within the cooldown', async () => {
     const verifier = discoveringVerifier();
+    await expect(verifier.verifyAccessToken(await issuer.sign({ aud: AUDIENCE }))).rejects.toMatchObject({
+      code: 'metadata_unavailable',
+    });
+    issuer.metadata.set('/.well-known/openid-configuration', { issuer: issuer.issuer, jwks_uri: issuer.jwksUri });
+
+    const error = await verifier.verifyAccessToken(await issuer.sign({ aud: AUDIENCE })).catch((reason: unknown) => reason);
+
+    expect(error).toMatchObject({ code: 'metadata_unavailable', status: 404 });
+    expect(issuer.count('/.well-known/openid-configuration')).toBe(1);
+    expect(issuer.count('/.well-known/oauth-authorization-server')).toBe(1);
+  });
+
+  it('retries discovery after the cooldown', async () => {
+    const cooldownMs = 100;
+    const verifier = createJwtVerifier({ authServers: [issuer.issuer], audience: AUDIENCE, jwksCooldownMs: cooldownMs });
     const token = await issuer.sign({ aud: AUDIENCE });
     await expect(verifier.verifyAccessToken(token)).rejects.toMatchObject({ code: 'metadata_unavailable' });
     issuer.metadata.set('/.well-known/openid-configuration', { issuer: issuer.issuer, jwks_uri: issuer.jwksUri });
+    await sleep(cooldownMs + 50);
 
     const authInfo = await verifier.verifyAccessToken(token);
 
