@@ -1,7 +1,7 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { SignJWT } from 'jose';
 
 import { fingerprint } from './fingerprint.js';
+import { generateRsaKeyObjects } from './keys.js';
 import { expect, type Write } from './report.js';
 import { DEMO_USER, type DemoStack } from './stack.js';
 
@@ -61,7 +61,7 @@ async function postToMcp(stack: DemoStack, token: string | undefined): Promise<{
 
 /** Signs a token with the right issuer, audience and subject, but with a key of its own. */
 async function forgeToken(stack: DemoStack): Promise<string> {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const { privateKey } = generateRsaKeyObjects();
   return new SignJWT({ scope: 'projects:read', client_id: 'lfx-demo-mcp-client' })
     .setProtectedHeader({ alg: 'RS256', typ: 'at+jwt', kid: 'forged-key' })
     .setIssuer(stack.authServer.issuer)

@@ -1,4 +1,3 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { createMcpApp, loadConfig, type Environment, type LogFields, type Logger
 
 import { createAuthServer, type AuthServer, type DemoUser } from './auth-server/index.js';
 import type { Cleanup } from './cleanup.js';
+import { generateRsaKeyObjects } from './keys.js';
 import { createDemoData, createLfxApi, loadOpenApiDocument, PROJECT_SERVICE_SPEC, type LfxApi } from './lfx-api/index.js';
 import { listenOnLoopback } from './loopback.js';
 import type { Write } from './report.js';
@@ -75,7 +75,7 @@ export async function startStack(write: Write, cleanup: Cleanup, options: StackO
     [mcpSocket.origin, 'MCP server'],
   ]);
 
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const { privateKey, publicKey } = generateRsaKeyObjects();
   const keyDirectory = await mkdtemp(join(tmpdir(), 'lfx-demo-'));
   cleanup.add(() => rm(keyDirectory, { recursive: true, force: true }));
   const keyFile = join(keyDirectory, 'mcp-server-client-key.pem');

@@ -1,9 +1,9 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateRsaKeyPair } from '@lfx/testing';
 import { describe, expect, it } from 'vitest';
 
 import { ConfigError, describeConfig, loadConfig, type Environment } from '../src/config.js';
 
-const PEM = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+const PEM = generateRsaKeyPair().privateKeyPkcs8Pem;
 const SECRET = 'client-secret-do-not-print-91c2';
 
 const complete: Environment = {

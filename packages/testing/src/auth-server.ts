@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { JWK, JWTPayload } from 'jose';
 
 import {
@@ -10,6 +10,7 @@ import {
   TOKEN_EXCHANGE_PARAMETERS,
 } from './grants.js';
 import { GRANT_TYPE_TOKEN_EXCHANGE } from './constants.js';
+import { generateKeyObjects } from './keys.js';
 import type { GrantRecord } from './grant-record.js';
 import { createMemoryAdapterFactory } from './memory-adapter.js';
 import { loadProvider } from './load-provider.js';
@@ -112,9 +113,9 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
 
   const { port } = server.address() as AddressInfo;
   const issuer = `http://127.0.0.1:${port}`;
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const { privateKey, publicKey } = generateKeyObjects({ type: 'rsa', modulusLength: 2048 });
   const kid = randomBytes(12).toString('base64url');
-  const signer: TokenSigner = { issuer, privateKey, publicKey: createPublicKey(privateKey), kid, nowMs };
+  const signer: TokenSigner = { issuer, privateKey, publicKey, kid, nowMs };
 
   const provider = new Provider(issuer, {
     adapter: createMemoryAdapterFactory(),

@@ -12,5 +12,5 @@ export {
   TOKEN_TYPE_JWT,
 } from './constants.js';
 export type { GrantRecord } from './grant-record.js';
-export { generateRsaKeyPair } from './keys.js';
-export type { RsaKeyPair } from './keys.js';
+export { generateKeyObjects, generateRsaKeyPair } from './keys.js';
+export type { KeyObjectPair, KeySpec, RsaKeyPair } from './keys.js';

@@ -1,4 +1,5 @@
-import { generateKeyPair, SignJWT } from 'jose';
+import { generateKeyObjects } from '@lfx/testing';
+import { SignJWT } from 'jose';
 import createClient, { type Middleware } from 'openapi-fetch';
 import { TokenCache, tokenExchangeMiddleware } from '../src/index.js';
 import { startServerProcess, type paths } from './servers.js';
@@ -130,7 +131,7 @@ async function runRequests(client: ProjectClient, count: number): Promise<RoundC
 
 /** Signs an RS256 JWT of the size an identity provider issues, so hashing it costs what it would in production. */
 async function signRealisticSubjectToken(): Promise<string> {
-  const { privateKey } = await generateKeyPair('RS256');
+  const { privateKey } = generateKeyObjects({ type: 'rsa', modulusLength: 2048 });
   return new SignJWT({
     scope: 'openid profile email access:api',
     azp: 'mcp-client-0123456789abcdef',

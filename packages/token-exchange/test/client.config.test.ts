@@ -1,6 +1,5 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { generateRsaKeyPair } from '@lfx/testing';
+import { generateKeyObjects, generateRsaKeyPair } from '@lfx/testing';
 
 import {
   DEFAULT_TIMEOUT_MS,
@@ -13,11 +12,11 @@ import { captureRejection, captureThrow, leakScanner, scanForLeaksAfterAll } fro
 
 const CLIENT_SECRET = 'config-suite-secret-51af0';
 const rsa = generateRsaKeyPair('config-key');
-const ecKey = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-const smallRsaKey = generateKeyPairSync('rsa', { modulusLength: 1024 });
+const ecKey = generateKeyObjects({ type: 'ec', namedCurve: 'P-256' });
+const smallRsaKey = generateKeyObjects({ type: 'rsa', modulusLength: 1024 });
 const ecPem = ecKey.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 const smallRsaPem = smallRsaKey.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-const encryptedPem = generateKeyPairSync('rsa', { modulusLength: 2048 })
+const encryptedPem = generateKeyObjects({ type: 'rsa', modulusLength: 2048 })
   .privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'config-passphrase' })
   .toString();
 

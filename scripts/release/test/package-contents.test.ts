@@ -1,5 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
-
+import { generateRsaKeyPair } from '@lfx/testing';
 import { describe, expect, it } from 'vitest';
 
 import { findPackagingProblems } from '../package-contents.js';
@@ -84,8 +83,7 @@ describe('findPackagingProblems', () => {
   });
 
   it('reports a PEM private key', () => {
-    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    const pem = generateRsaKeyPair().privateKeyPkcs8Pem;
 
     expect(findPackagingProblems(withFiles({ 'dist/key.js': `export const key = ${JSON.stringify(pem)};\n` }))).toEqual([
       'dist/key.js contains what looks like a PEM private key',

@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { JWK } from 'jose';
 import type { KoaContext } from 'oidc-provider';
 
+import { generateRsaKeyObjects } from '../keys.js';
 import { interactionRoute, type DemoUser } from './interactions.js';
 import { loadProvider } from './load-provider.js';
 import { createMemoryAdapterFactory } from './memory-adapter.js';
@@ -175,7 +176,7 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
 }
 
 function generateSigner(issuer: string): TokenSigner {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  return { issuer, privateKey, publicKey: createPublicKey(privateKey), kid: randomBytes(8).toString('hex') };
+  const { privateKey, publicKey } = generateRsaKeyObjects();
+  return { issuer, privateKey, publicKey, kid: randomBytes(8).toString('hex') };
 }
 

@@ -1,7 +1,8 @@
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { SignJWT, type JWK, type JWTPayload } from 'jose';
 
 import { Cleanup } from '../../src/cleanup.js';
+import { generateRsaKeyObjects } from '../../src/keys.js';
 import { createDemoData, createLfxApi, loadOpenApiDocument, PROJECT_SERVICE_SPEC, type LfxApi } from '../../src/lfx-api/index.js';
 import { listenOnLoopback } from '../../src/loopback.js';
 
@@ -27,7 +28,7 @@ export async function startStandIn(): Promise<StandInFixture> {
   const apiServer = await listenOnLoopback();
   cleanup.add(() => apiServer.close());
 
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const { privateKey, publicKey } = generateRsaKeyObjects();
   const jwks = { keys: [{ ...(publicKey.export({ format: 'jwk' }) as JWK), kid: KEY_ID, alg: 'RS256', use: 'sig' }] };
   jwksServer.server.on('request', (_request, response) => {
     response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(jwks));

@@ -1,20 +1,20 @@
+import type { KeyObject } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { exportJWK, generateKeyPair, SignJWT, type JWK, type JWTPayload } from 'jose';
-
-type PrivateKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
+import { generateKeyObjects } from '@lfx/testing';
+import { SignJWT, type JWK, type JWTPayload } from 'jose';
 
 export interface SigningKey {
   kid: string;
-  privateKey: PrivateKey;
+  privateKey: KeyObject;
   publicJwk: JWK;
 }
 
 export async function createSigningKey(kid: string): Promise<SigningKey> {
-  const { privateKey, publicKey } = await generateKeyPair('ES256');
-  const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' };
+  const { privateKey, publicKey } = generateKeyObjects({ type: 'ec', namedCurve: 'P-256' });
+  const publicJwk = { ...(publicKey.export({ format: 'jwk' }) as JWK), kid, alg: 'ES256', use: 'sig' };
 
   return { kid, privateKey, publicJwk };
 }
