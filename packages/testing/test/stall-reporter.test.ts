@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { StallReporter } from '../src/stall-reporter.js';
+
 const FIXTURES = fileURLToPath(new URL('./fixtures/stall/', import.meta.url));
 const VITEST_BIN = join(createRequire(import.meta.url).resolve('vitest/package.json'), '..', 'vitest.mjs');
 // Above the few seconds that starting vitest and its worker take on a loaded 2-core machine, so
@@ -98,5 +100,11 @@ describe('StallReporter', { timeout: TEST_TIMEOUT_MS }, () => {
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain('4 passed');
     expect(result.stderr).not.toContain('made no progress');
+  });
+
+  it.for([0, -1, Number.NaN])('rejects a stallMs of %s', (stallMs) => {
+    expect(() => new StallReporter({ stallMs })).toThrow(
+      `StallReporter: stallMs must be a positive number of milliseconds, got ${String(stallMs)}. Leave it out for the default of 15 minutes.`,
+    );
   });
 });
