@@ -25,7 +25,10 @@ export class StallReporter implements Reporter {
   constructor(options: StallReporterOptions = {}) {
     const stallMs = options.stallMs ?? 900_000;
     if (!Number.isFinite(stallMs) || stallMs <= 0) {
-      throw new TypeError(`StallReporter: stallMs must be a positive number of milliseconds, got ${String(stallMs)}. Leave it out for the default of 15 minutes.`);
+      throw new TypeError(
+        `StallReporter: stallMs must be a positive number of milliseconds, got ${String(stallMs)}. ` +
+          'Leave it out for the default of 15 minutes.',
+      );
     }
     this.#stallMs = stallMs;
   }
