@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -9,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { StallReporter } from '../src/stall-reporter.js';
+import { runNode, type NodeRunResult } from './support/run-node.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/stall/', import.meta.url));
 const VITEST_BIN = join(createRequire(import.meta.url).resolve('vitest/package.json'), '..', 'vitest.mjs');
@@ -18,12 +18,6 @@ const BLOCKED_STALL_MS = 5_000;
 // Far above the stall limits below, so only a reporter that failed to end the run reaches it.
 const RUN_LIMIT_MS = 90_000;
 const TEST_TIMEOUT_MS = 120_000;
-
-interface RunResult {
-  exitCode: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 let dir: string;
 
@@ -36,24 +30,11 @@ afterAll(async () => {
 });
 
 /** Runs vitest on one fixture file in a child process with the given stall limit. */
-function runFixture(file: string, stallMs: number): Promise<RunResult> {
-  const child = spawn(process.execPath, [VITEST_BIN, 'run', '--config', join(FIXTURES, 'vitest.config.ts'), file], {
+function runFixture(file: string, stallMs: number): Promise<NodeRunResult> {
+  return runNode([VITEST_BIN, 'run', '--config', join(FIXTURES, 'vitest.config.ts'), file], {
     cwd: FIXTURES,
     env: { ...process.env, CI: 'true', NO_COLOR: '1', STALL_MS: String(stallMs), STALL_PID_FILE: join(dir, `${file}.pid`) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const limit = setTimeout(() => child.kill('SIGKILL'), RUN_LIMIT_MS);
-
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (exitCode) => {
-      clearTimeout(limit);
-      resolve({ exitCode, stdout, stderr });
-    });
+    limitMs: RUN_LIMIT_MS,
   });
 }
 
